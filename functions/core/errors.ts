@@ -1,0 +1,72 @@
+/**
+ * Domain errors. Each has a stable `name`: Step Functions `Retry`/`Catch` match on it,
+ * and the HTTP edge maps it to a status code. Messages are safe to show to a caller.
+ */
+
+export interface FieldIssue {
+  /** The field, as a dotted path into the request body (`student.email`, `startDate`). */
+  path: string;
+  message: string;
+}
+
+/** Base class for errors whose message can be shown to the caller. */
+export abstract class DomainError extends Error {
+  abstract override readonly name: string;
+}
+
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+  constructor(
+    readonly details: FieldIssue[],
+    message = details.length === 1 && details[0] ? `${details[0].path}: ${details[0].message}` : 'The request is not valid.',
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  override readonly name = 'NotFoundError';
+}
+
+/** A link token that expired or was superseded by a newer one. */
+export class LinkExpiredError extends DomainError {
+  override readonly name = 'LinkExpiredError';
+}
+
+/** A site decision was already recorded for this placement. */
+export class AlreadyDecidedError extends DomainError {
+  override readonly name = 'AlreadyDecidedError';
+}
+
+/** The request conflicts with the placement's current state (e.g. waiving on a cancelled placement). */
+export class ConflictError extends DomainError {
+  override readonly name = 'ConflictError';
+}
+
+export class PayloadTooLargeError extends DomainError {
+  override readonly name = 'PayloadTooLargeError';
+}
+
+/** A placement status change that the workflow does not allow. */
+export class IllegalTransitionError extends DomainError {
+  override readonly name = 'IllegalTransitionError';
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`A placement cannot go from ${from} to ${to}.`);
+  }
+}
+
+/**
+ * An optimistic-concurrency write lost a race (the `version` moved). Retry-able:
+ * the use case re-reads and tries again; Step Functions retries tasks on it.
+ */
+export class ConcurrentUpdateError extends DomainError {
+  override readonly name = 'ConcurrentUpdateError';
+}
+
+/** A dependency (SES, DynamoDB, Step Functions) failed in a way worth retrying. */
+export class TransientDependencyError extends Error {
+  override readonly name = 'TransientDependencyError';
+}

@@ -1,0 +1,91 @@
+import type { RequirementCode } from './requirement-code.js';
+import type { SiteRequirementSpec } from './site.js';
+
+export const PLACEMENT_STATUSES = [
+  'CHECKING',
+  'AWAITING_DOCUMENTS',
+  'AWAITING_SITE_APPROVAL',
+  'CLEARED',
+  'DECLINED',
+  'EXPIRED',
+  'CANCELLED',
+  'FAILED',
+] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+export const REQUIREMENT_STATUSES = ['MISSING', 'ACCEPTED', 'REJECTED', 'WAIVED'] as const;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+
+export interface Student {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** One requirement of one placement, as the API shows it. */
+export interface PlacementRequirement {
+  code: RequirementCode;
+  title: string;
+  status: RequirementStatus;
+  reason?: string;
+  documentId?: string;
+  /** Backend only: when the requirement was last rejected; only evidence uploaded later can clear it. */
+  rejectedAt?: string;
+}
+
+export interface HistoryEntry {
+  /** ISO-8601 instant. */
+  at: string;
+  type: string;
+  detail?: string;
+}
+
+export type SiteDecisionKind = 'approve' | 'decline' | 'request-changes';
+
+export interface SiteDecision {
+  decision: SiteDecisionKind;
+  by: string;
+  at: string;
+  reason?: string;
+  requirementCodes?: RequirementCode[];
+}
+
+/** A task token the workflow waits on. Backend only: never shown, mailed or logged. */
+export interface PendingTask {
+  kind: 'COLLECT_DOCUMENTS' | 'SITE_APPROVAL';
+  token: string;
+  since: string;
+}
+
+/** The placement as stored. `toPlacementView` shapes what the API returns. */
+export interface Placement {
+  placementId: string;
+  status: PlacementStatus;
+  student: Student;
+  siteId: string;
+  program: string;
+  startDate: string;
+  endDate: string;
+  documentsDueDate: string;
+  coordinatorEmail: string;
+  requirements: PlacementRequirement[];
+  history: HistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-concurrency counter: every write is conditional on it. */
+  version: number;
+  /** The site's requirement rules (with overrides) as they were when the placement was created. */
+  rules: SiteRequirementSpec[];
+  /** Copied from the site at creation so a later site edit cannot change a running placement. */
+  adminEmails: string[];
+  reminderIntervalHours: number;
+  siteReminderIntervalHours: number;
+  executionName?: string;
+  pendingTask?: PendingTask;
+  /** Increments each time the packet goes to the site; older review links are superseded. */
+  approvalRound: number;
+  /** Reminders sent in the current collection or approval round. */
+  remindersSent: number;
+  decision?: SiteDecision;
+  failure?: { error: string; cause?: string };
+}
