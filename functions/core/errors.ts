@@ -18,7 +18,9 @@ export class ValidationError extends DomainError {
   override readonly name = 'ValidationError';
   constructor(
     readonly details: FieldIssue[],
-    message = details.length === 1 && details[0] ? `${details[0].path}: ${details[0].message}` : 'The request is not valid.',
+    message = details.length === 1 && details[0]
+      ? `${details[0].path}: ${details[0].message}`
+      : 'The request is not valid.',
   ) {
     super(message);
   }

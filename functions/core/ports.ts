@@ -80,6 +80,8 @@ export interface DocumentStorage {
   /** Size and the first bytes of an object, or undefined when it does not exist. */
   inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
   delete(key: string): Promise<void>;
+  /** The origin browsers upload to (for the portal page's Content-Security-Policy). */
+  uploadOrigin(): Promise<string>;
   createDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
 }
 

@@ -44,6 +44,8 @@ export type SiteDecisionKind = 'approve' | 'decline' | 'request-changes';
 
 export interface SiteDecision {
   decision: SiteDecisionKind;
+  /** The approval round the decision closed. */
+  round: number;
   by: string;
   at: string;
   reason?: string;
@@ -78,6 +80,7 @@ export interface Placement {
   rules: SiteRequirementSpec[];
   /** Copied from the site at creation so a later site edit cannot change a running placement. */
   adminEmails: string[];
+  siteName: string;
   reminderIntervalHours: number;
   siteReminderIntervalHours: number;
   executionName?: string;

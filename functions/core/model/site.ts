@@ -1,7 +1,9 @@
 import type { RequirementCode } from './requirement-code.js';
 
 /** A site requirement as given: a bare code, or a code with the site's own validity window. */
-export type SiteRequirementSpec = RequirementCode | { code: RequirementCode; months?: number; years?: number };
+export type SiteRequirementSpec =
+  | RequirementCode
+  | { code: RequirementCode; months?: number; years?: number };
 
 export interface Site {
   siteId: string;

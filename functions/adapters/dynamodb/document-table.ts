@@ -1,0 +1,51 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StudentDocument } from '../../core/model/student-document.js';
+import type { DocumentRepository } from '../../core/ports.js';
+import { withConditionalWrite } from './conditional-write.js';
+import { documentKey, studentDocumentsPartition } from './table-keys.js';
+
+export class DocumentTable implements DocumentRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getDocument(studentId: string, documentId: string): Promise<StudentDocument | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: documentKey(studentId, documentId), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async listStudentDocuments(studentId: string): Promise<StudentDocument[]> {
+    const documents: StudentDocument[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+          ExpressionAttributeValues: { ':pk': studentDocumentsPartition(studentId), ':doc': 'DOC#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      documents.push(...(page.Items ?? []).map(fromItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return documents;
+  }
+
+  async saveDocument(document: StudentDocument): Promise<void> {
+    await withConditionalWrite('The document', () =>
+      this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...documentKey(document.studentId, document.documentId), ...document } }),
+      ),
+    );
+  }
+}
+
+const fromItem = (item: Record<string, unknown>): StudentDocument => {
+  const { pk: _pk, sk: _sk, ...document } = item;
+  return document as unknown as StudentDocument;
+};

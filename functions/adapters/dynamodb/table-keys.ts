@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Key layout of the one table (docs/data-model.md). Listing indexes are sharded so
+ * that no status or site is a hot single partition key.
+ */
+export const LISTING_SHARDS = 4;
+
+export const siteKey = (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'SITE' });
+export const placementKey = (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' });
+export const documentKey = (studentId: string, documentId: string) => ({
+  pk: `STUDENT#${studentId}`,
+  sk: `DOC#${documentId}`,
+});
+export const studentDocumentsPartition = (studentId: string) => `STUDENT#${studentId}`;
+export const linkKey = (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' });
+export const onceKey = (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' });
+
+export const shardOf = (placementId: string): number =>
+  Number.parseInt(createHash('sha256').update(placementId).digest('hex').slice(0, 4), 16) % LISTING_SHARDS;
+
+export const statusIndexKey = (status: string, shard: number) => `${status}#${shard}`;
+export const siteIndexKey = (siteId: string, shard: number) => `${siteId}#${shard}`;
+/** Sort key of both listing indexes: newest first when read backwards. */
+export const listingSortKey = (createdAt: string, placementId: string) => `${createdAt}#${placementId}`;
+
+export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);

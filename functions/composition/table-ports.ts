@@ -1,0 +1,22 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DocumentTable } from '../adapters/dynamodb/document-table.js';
+import { LinkTable } from '../adapters/dynamodb/link-table.js';
+import { OnceLedgerTable } from '../adapters/dynamodb/once-ledger-table.js';
+import { PlacementTable } from '../adapters/dynamodb/placement-table.js';
+import { SiteTable } from '../adapters/dynamodb/site-table.js';
+import type { Clock } from '../core/ports.js';
+
+/** The repositories over the one table, sharing one DynamoDB client per function. */
+export const tablePorts = (tableName: string, clock: Clock, client = new DynamoDBClient({})) => {
+  const documentClient = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return {
+    sites: new SiteTable(documentClient, tableName),
+    placements: new PlacementTable(documentClient, tableName),
+    documents: new DocumentTable(documentClient, tableName),
+    links: new LinkTable(documentClient, tableName),
+    ledger: new OnceLedgerTable(documentClient, tableName, clock),
+  };
+};

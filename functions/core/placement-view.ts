@@ -1,0 +1,52 @@
+import type { Placement, PlacementRequirement } from './model/placement.js';
+
+/** The placement as the API shows it (DESIGN.md): no task token, no internal bookkeeping. */
+export interface PlacementView {
+  placementId: string;
+  status: Placement['status'];
+  student: Placement['student'];
+  siteId: string;
+  program: string;
+  startDate: string;
+  endDate: string;
+  documentsDueDate: string;
+  coordinatorEmail: string;
+  requirements: PlacementRequirement[];
+  history: Placement['history'];
+  createdAt: string;
+  updatedAt: string;
+  decision?: { decision: string; by: string; at: string; reason?: string };
+  failure?: { error: string };
+}
+
+export const toRequirementView = ({
+  rejectedAt: _hidden,
+  ...requirement
+}: PlacementRequirement): PlacementRequirement => requirement;
+
+export const toPlacementView = (placement: Placement): PlacementView => ({
+  placementId: placement.placementId,
+  status: placement.status,
+  student: placement.student,
+  siteId: placement.siteId,
+  program: placement.program,
+  startDate: placement.startDate,
+  endDate: placement.endDate,
+  documentsDueDate: placement.documentsDueDate,
+  coordinatorEmail: placement.coordinatorEmail,
+  requirements: placement.requirements.map(toRequirementView),
+  history: placement.history,
+  createdAt: placement.createdAt,
+  updatedAt: placement.updatedAt,
+  ...(placement.decision
+    ? {
+        decision: {
+          decision: placement.decision.decision,
+          by: placement.decision.by,
+          at: placement.decision.at,
+          ...(placement.decision.reason ? { reason: placement.decision.reason } : {}),
+        },
+      }
+    : {}),
+  ...(placement.failure ? { failure: { error: placement.failure.error } } : {}),
+});

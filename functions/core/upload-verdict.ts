@@ -1,0 +1,60 @@
+import { checkEvidence } from './evidence-validity.js';
+import { detectFileType, MAX_UPLOAD_BYTES } from './file-signature.js';
+import type { SiteRequirementSpec } from './model/site.js';
+import type { StudentDocument } from './model/student-document.js';
+import { resolveRequirement, requirementCodeOf } from './requirement-catalogue.js';
+
+export type UploadVerdict = { accepted: true } | { accepted: false; reason: string };
+
+const KIND_NAMES: Record<string, string> = {
+  'application/pdf': 'a PDF',
+  'image/png': 'a PNG image',
+  'image/jpeg': 'a JPEG photo',
+  'image/heic': 'a HEIC photo',
+};
+
+/**
+ * Judges an uploaded file on what actually arrived (size and magic bytes, since storage
+ * does not enforce the upload policy) and on its dates against the placement's rule.
+ */
+export const judgeUpload = (input: {
+  document: StudentDocument;
+  object: { size: number; head: Uint8Array };
+  rules: SiteRequirementSpec[];
+  rotation: { startDate: string; endDate: string };
+  today: string;
+}): UploadVerdict => {
+  const { document, object } = input;
+  if (object.size === 0) return { accepted: false, reason: 'The file was empty. Upload the document again.' };
+  if (object.size > MAX_UPLOAD_BYTES) {
+    return { accepted: false, reason: 'The file is larger than 10 MB. Upload a smaller scan or photo.' };
+  }
+  const detected = detectFileType(object.head);
+  if (!detected) {
+    return {
+      accepted: false,
+      reason:
+        'The file is not a PDF, PNG, JPEG or HEIC document. Upload a scan or photo in one of those formats.',
+    };
+  }
+  if (detected !== document.contentType) {
+    return {
+      accepted: false,
+      reason: `The file is ${KIND_NAMES[detected] ?? detected} but was sent as ${KIND_NAMES[document.contentType] ?? document.contentType}. Upload it again.`,
+    };
+  }
+  const spec = input.rules.find(
+    (rule) => requirementCodeOf(rule) === document.requirementCode,
+  );
+  if (!spec) return { accepted: false, reason: 'This placement no longer needs this document.' };
+  const evidence = checkEvidence(
+    resolveRequirement(spec).rule,
+    {
+      ...(document.issuedOn ? { issuedOn: document.issuedOn } : {}),
+      ...(document.expiresOn ? { expiresOn: document.expiresOn } : {}),
+    },
+    input.rotation,
+    input.today,
+  );
+  return evidence.valid ? { accepted: true } : { accepted: false, reason: evidence.reason };
+};

@@ -1,0 +1,14 @@
+import { systemClock } from '../adapters/system-clock.js';
+import { tablePorts } from '../composition/table-ports.js';
+import { readEnvironment } from '../config/environment.js';
+import { parseTaskEvent } from '../events/task-event.js';
+import { type ComplianceStep, checkCompliance } from '../use-cases/check-compliance.js';
+
+const env = readEnvironment(['TABLE_NAME']);
+const ports = { ...tablePorts(env.TABLE_NAME, systemClock), clock: systemClock };
+
+/** CheckCompliance task: evaluates evidence and tells the state machine where to go next. */
+export const handler = async (event: unknown): Promise<ComplianceStep> => {
+  const task = parseTaskEvent(event);
+  return checkCompliance(ports, task.placementId, task.input.timedOut !== undefined);
+};

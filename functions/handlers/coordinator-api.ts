@@ -1,0 +1,50 @@
+import middy from '@middy/core';
+import { systemClock } from '../adapters/system-clock.js';
+import { tablePorts } from '../composition/table-ports.js';
+import { workflowPort } from '../composition/workflow-port.js';
+import { readEnvironment } from '../config/environment.js';
+import { toPlacementView } from '../core/placement-view.js';
+import { jsonResponse } from '../http/http-response.js';
+import { dispatch, type RouteTable } from '../http/route-table.js';
+import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
+import { httpErrors } from '../middleware/http-errors.js';
+import { cancelPlacement } from '../use-cases/cancel-placement.js';
+import { createPlacement } from '../use-cases/create-placement.js';
+import { getPlacement } from '../use-cases/get-placement.js';
+import { getSite } from '../use-cases/get-site.js';
+import { listPlacements } from '../use-cases/list-placements.js';
+import { putSite } from '../use-cases/put-site.js';
+import { waiveRequirement } from '../use-cases/waive-requirement.js';
+
+const env = readEnvironment(['TABLE_NAME', 'STATE_MACHINE_ARN']);
+const ports = { ...tablePorts(env.TABLE_NAME, systemClock), workflow: workflowPort(), clock: systemClock };
+
+const siteView = ({ version: _version, ...site }: Awaited<ReturnType<typeof getSite>>) => site;
+
+/** The coordinator routes (IAM-signed on AWS). */
+const routes: RouteTable = {
+  'PUT /sites/{siteId}': async ({ params, body }) => {
+    const { site } = await putSite(ports, params.siteId ?? '', body);
+    return jsonResponse(200, siteView(site));
+  },
+  'GET /sites/{siteId}': async ({ params }) => jsonResponse(200, siteView(await getSite(ports, params.siteId ?? ''))),
+  'POST /placements': async ({ body }) => {
+    const { placement, created } = await createPlacement(ports, body);
+    return jsonResponse(created ? 201 : 200, toPlacementView(placement));
+  },
+  'GET /placements': async ({ query }) => {
+    const page = await listPlacements(ports, query);
+    return jsonResponse(200, { items: page.items.map(toPlacementView), ...(page.cursor ? { cursor: page.cursor } : {}) });
+  },
+  'GET /placements/{placementId}': async ({ params }) =>
+    jsonResponse(200, toPlacementView(await getPlacement(ports, params.placementId ?? ''))),
+  'POST /placements/{placementId}/waivers': async ({ params, body }) =>
+    jsonResponse(200, toPlacementView(await waiveRequirement(ports, params.placementId ?? '', body))),
+  'POST /placements/{placementId}/cancel': async ({ params, body }) =>
+    jsonResponse(200, toPlacementView(await cancelPlacement(ports, params.placementId ?? '', body ?? {}))),
+};
+
+export const handler = middy<ParsedHttpEvent>()
+  .use(httpErrors())
+  .use(httpBody())
+  .handler((event) => dispatch(routes, event));

@@ -1,0 +1,51 @@
+import type { S3Event } from 'aws-lambda';
+import { systemClock } from '../adapters/system-clock.js';
+import { storagePort } from '../composition/storage-port.js';
+import { tablePorts } from '../composition/table-ports.js';
+import { workflowPort } from '../composition/workflow-port.js';
+import { readEnvironment } from '../config/environment.js';
+import { describeError, logger } from '../observability/logger.js';
+import { processUploadedDocument } from '../use-cases/process-uploaded-document.js';
+
+const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN']);
+const ports = {
+  ...tablePorts(env.TABLE_NAME, systemClock),
+  storage: storagePort(),
+  workflow: workflowPort(),
+  clock: systemClock,
+};
+
+/** S3 writes keys URL-encoded in events, with spaces as '+'. */
+const objectKeyOf = (encoded: string) => {
+  try {
+    return decodeURIComponent(encoded.replace(/\+/g, ' '));
+  } catch {
+    return encoded;
+  }
+};
+
+/**
+ * S3 ObjectCreated → judge each uploaded document. Records for other buckets or
+ * malformed records are skipped; an unexpected failure is rethrown so the event is retried.
+ */
+export const handler = async (event: S3Event): Promise<{ processed: number }> => {
+  const records = Array.isArray(event?.Records) ? event.Records : [];
+  let processed = 0;
+  for (const record of records) {
+    const bucket = record?.s3?.bucket?.name;
+    const key = record?.s3?.object?.key;
+    if (bucket !== env.DOCUMENTS_BUCKET || typeof key !== 'string') {
+      logger.warn('Skipped an S3 record', { reason: 'unexpected bucket or key' });
+      continue;
+    }
+    try {
+      const outcome = await processUploadedDocument(ports, objectKeyOf(key));
+      logger.info('Upload processed', { outcome });
+      processed++;
+    } catch (error) {
+      logger.error('Upload processing failed', describeError(error));
+      throw error;
+    }
+  }
+  return { processed };
+};

@@ -1,0 +1,63 @@
+import { outstandingRequirements } from '../core/compliance.js';
+import type { Placement } from '../core/model/placement.js';
+import type { EmailMessage, Ports } from '../core/ports.js';
+import { outcomeEmail } from '../web/emails/outcome-email.js';
+import { sendEmailOnce } from './send-email-once.js';
+import { updatePlacement, withHistory } from './update-placement.js';
+
+type Outcome = 'CLEARED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED';
+type Audience = 'student' | 'coordinator' | 'site';
+
+const AUDIENCES: Record<Outcome, Audience[]> = {
+  CLEARED: ['student', 'coordinator', 'site'],
+  DECLINED: ['student', 'coordinator', 'site'],
+  EXPIRED: ['student', 'coordinator'],
+  CANCELLED: ['student', 'coordinator'],
+};
+
+/** NotifyOutcome: tells the student, the coordinator and the site how it ended, each once. */
+export const notifyOutcome = async (
+  ports: Pick<Ports, 'placements' | 'ledger' | 'mailer' | 'clock'>,
+  placementId: string,
+): Promise<{ sent: number }> => {
+  const placement = await ports.placements.getPlacement(placementId);
+  if (!placement || !(placement.status in AUDIENCES)) return { sent: 0 };
+  const outcome = placement.status as Outcome;
+  let sent = 0;
+  for (const audience of AUDIENCES[outcome]) {
+    const delivered = await sendEmailOnce(ports, `outcome:${placementId}:${outcome}:${audience}`, () =>
+      compose(placement, outcome, audience),
+    );
+    if (delivered) sent++;
+  }
+  if (sent > 0) {
+    await updatePlacement(ports, placementId, (current, now) =>
+      withHistory(current, now, 'OUTCOME_NOTIFIED', `${outcome}: ${AUDIENCES[outcome].join(', ')}`),
+    );
+  }
+  return { sent };
+};
+
+const compose = (placement: Placement, outcome: Outcome, audience: Audience): EmailMessage => {
+  const email = outcomeEmail({
+    audience,
+    outcome,
+    studentName: placement.student.name,
+    siteName: placement.siteName,
+    program: placement.program,
+    startDate: placement.startDate,
+    endDate: placement.endDate,
+    ...(placement.decision?.reason ? { reason: placement.decision.reason } : {}),
+    ...(placement.decision ? { decidedBy: placement.decision.by } : {}),
+    ...(outcome === 'EXPIRED'
+      ? { outstanding: outstandingRequirements(placement.requirements).map((requirement) => requirement.title) }
+      : {}),
+  });
+  const to =
+    audience === 'student'
+      ? [placement.student.email]
+      : audience === 'coordinator'
+        ? [placement.coordinatorEmail]
+        : placement.adminEmails;
+  return { to, ...email };
+};

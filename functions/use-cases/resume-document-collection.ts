@@ -1,0 +1,33 @@
+import type { Placement } from '../core/model/placement.js';
+import type { Ports } from '../core/ports.js';
+import { outstandingRequirements } from '../core/compliance.js';
+import { updatePlacement } from './update-placement.js';
+
+/**
+ * Resumes a workflow waiting in CollectDocuments when nothing is outstanding any more.
+ * Step Functions accepts a task token once, so concurrent callers resume it exactly once;
+ * the stored token is then cleared so nobody tries again.
+ */
+export const resumeDocumentCollectionIfComplete = async (
+  ports: Pick<Ports, 'placements' | 'workflow' | 'clock'>,
+  placement: Placement,
+): Promise<boolean> => {
+  const task = placement.pendingTask;
+  if (placement.status !== 'AWAITING_DOCUMENTS' || task?.kind !== 'COLLECT_DOCUMENTS') return false;
+  if (outstandingRequirements(placement.requirements).length > 0) return false;
+  await ports.workflow.resume(task.token, { event: 'DOCUMENTS_COMPLETE' });
+  await clearPendingTask(ports, placement.placementId, task.token);
+  return true;
+};
+
+/** Forgets a task token once it has been used, unless a newer one replaced it meanwhile. */
+export const clearPendingTask = (
+  ports: Pick<Ports, 'placements' | 'clock'>,
+  placementId: string,
+  token: string,
+): Promise<Placement> =>
+  updatePlacement(ports, placementId, (current) => {
+    if (current.pendingTask?.token !== token) return undefined;
+    const { pendingTask: _used, ...rest } = current;
+    return rest;
+  });

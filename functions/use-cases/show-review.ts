@@ -1,0 +1,50 @@
+import type { Placement } from '../core/model/placement.js';
+import type { StudentDocument } from '../core/model/student-document.js';
+import type { Ports } from '../core/ports.js';
+import { openLink, supersededLinkError } from './open-link.js';
+
+const DOWNLOAD_LINK_SECONDS = 5 * 60;
+
+export interface ReviewPacket {
+  adminEmail: string;
+  placement: Placement;
+  requirements: Array<{
+    code: string;
+    title: string;
+    status: string;
+    reason?: string;
+    document?: { fileName: string; issuedOn?: string; expiresOn?: string; downloadUrl: string };
+  }>;
+}
+
+/** The packet a site administrator reviews. Reading it changes nothing. */
+export const showReview = async (
+  ports: Pick<Ports, 'links' | 'placements' | 'documents' | 'storage' | 'clock'>,
+  token: string,
+): Promise<ReviewPacket> => {
+  const { link, placement, superseded } = await openLink(ports, token, 'review');
+  if (superseded && placement.decision?.round !== link.round) throw supersededLinkError();
+  const documents = new Map(
+    (await ports.documents.listStudentDocuments(placement.student.id)).map((document) => [document.documentId, document]),
+  );
+  const requirements = await Promise.all(
+    placement.requirements.map(async (requirement) => {
+      const document = requirement.documentId ? documents.get(requirement.documentId) : undefined;
+      return {
+        code: requirement.code,
+        title: requirement.title,
+        status: requirement.status,
+        ...(requirement.reason ? { reason: requirement.reason } : {}),
+        ...(document?.status === 'ACCEPTED' ? { document: await describe(ports, document) } : {}),
+      };
+    }),
+  );
+  return { adminEmail: link.adminEmail ?? '', placement, requirements };
+};
+
+const describe = async (ports: Pick<Ports, 'storage'>, document: StudentDocument) => ({
+  fileName: document.fileName,
+  ...(document.issuedOn ? { issuedOn: document.issuedOn } : {}),
+  ...(document.expiresOn ? { expiresOn: document.expiresOn } : {}),
+  downloadUrl: await ports.storage.createDownloadUrl(document.objectKey, DOWNLOAD_LINK_SECONDS),
+});

@@ -1,0 +1,22 @@
+import { App } from 'aws-cdk-lib';
+import { addComplianceChecks } from './checks.js';
+import { InvalidDeploymentSettingsError, readDeploymentSettings } from './deployment-settings.js';
+import { addOnboardingStacks } from './onboarding-app.js';
+
+/* The CDK app (cdk.json runs `npx tsx infra/app.ts`). Settings come from the CDK context. */
+
+const app = new App();
+
+try {
+  const settings = readDeploymentSettings((key) => app.node.tryGetContext(key));
+  addOnboardingStacks(app, settings);
+} catch (error) {
+  if (error instanceof InvalidDeploymentSettingsError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+addComplianceChecks(app);
+app.synth();

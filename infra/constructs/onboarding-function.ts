@@ -1,0 +1,133 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+
+/** The handler files in functions/handlers/, one Lambda function each. */
+export type HandlerName =
+  | 'coordinator-api'
+  | 'portal'
+  | 'review'
+  | 'process-upload'
+  | 'check-compliance'
+  | 'collect-documents'
+  | 'request-site-approval'
+  | 'notify-outcome'
+  | 'record-failure';
+
+/**
+ * `api`: behind the HTTP API (a caller is waiting). `task`: a workflow task or an event consumer.
+ */
+export type FunctionPurpose = 'api' | 'task';
+
+export interface OnboardingFunctionProps {
+  handler: HandlerName;
+  purpose: FunctionPurpose;
+  stage: string;
+  logRetention: RetentionDays;
+  description: string;
+  /** Only for a function invoked asynchronously (by S3): where events go after Lambda's own retries. */
+  deadLetterQueue?: IQueue;
+}
+
+export const SERVICE_NAME = 'placement-onboarding';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const TIMEOUT_BY_PURPOSE: Record<FunctionPurpose, Duration> = {
+  api: Duration.seconds(10),
+  task: Duration.seconds(15),
+};
+
+/** Lets an ESM bundle load CommonJS dependencies that call `require` (part of the AWS SDK does). */
+const ESM_REQUIRE_BANNER = "import{createRequire}from'module';const require=createRequire(import.meta.url);";
+
+/**
+ * The house Lambda function: one handler file, Node.js 22 on arm64, bundled by esbuild as minified ESM
+ * with the AWS SDK v3 inside the bundle (not the runtime's copy), X-Ray tracing, and its own log group
+ * with a retention. Its role starts with nothing but writing to that log group (and X-Ray); the grant
+ * helpers in function-grants.ts add each resource together with the variable that names it.
+ */
+export class OnboardingFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: OnboardingFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.handler} function`,
+    });
+
+    super(scope, id, {
+      description: props.description,
+      entry: `${PROJECT_ROOT}functions/handlers/${props.handler}.ts`,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: TIMEOUT_BY_PURPOSE[props.purpose],
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      deadLetterQueue: props.deadLetterQueue,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        STAGE: props.stage,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: false,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        externalModules: [],
+        bundleAwsSDK: true,
+        logLevel: LogLevel.WARNING,
+      },
+    });
+
+    logGroup.grantWrite(role);
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permissions.',
+    });
+    Validations.of(this).acknowledge(
+      {
+        id: 'HIPAA.Security-LambdaConcurrency',
+        reason:
+          'Reserved concurrency would carve capacity out of the account pool for every function; ' +
+          'the HTTP API stage throttle and the per-placement workflow bound the load instead.',
+      },
+      {
+        id: 'HIPAA.Security-LambdaInsideVPC',
+        reason:
+          'The function reaches only AWS APIs (DynamoDB, S3, SES, Step Functions) over TLS with IAM; it holds ' +
+          'no network-reachable resource that a VPC would protect.',
+      },
+    );
+    if (!props.deadLetterQueue) {
+      Validations.of(this).acknowledge({
+        id: 'HIPAA.Security-LambdaDLQ',
+        reason:
+          'Invoked synchronously (by the HTTP API or a Step Functions task), so the caller receives the error: ' +
+          'the API answers it, the workflow retries and catches it into RecordFailure.',
+      });
+    }
+    Validations.of(logGroup).acknowledge({
+      id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',
+      reason:
+        'Logs carry no student health data (a design rule) and are encrypted at rest by CloudWatch Logs; ' +
+        'a customer-managed KMS key for logs is planned with the key for the table.',
+    });
+  }
+}

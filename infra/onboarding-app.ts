@@ -1,0 +1,31 @@
+import type { App } from 'aws-cdk-lib';
+import type { DeploymentSettings } from './deployment-settings.js';
+import { StatefulStack } from './stacks/stateful-stack.js';
+import { StatelessStack } from './stacks/stateless-stack.js';
+
+export interface OnboardingStacks {
+  stateful: StatefulStack;
+  stateless: StatelessStack;
+}
+
+/** Adds the two stacks of one deployment (`PlacementOnboarding-<stage>-Stateful` / `-Stateless`) to an app. */
+export function addOnboardingStacks(app: App, settings: DeploymentSettings): OnboardingStacks {
+  const prefix = `PlacementOnboarding-${settings.stage}`;
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    description: 'Placement onboarding: table and documents bucket (retained)',
+    stage: settings.stage,
+    publicBaseUrl: settings.publicBaseUrl,
+    documentRetentionDays: settings.documentRetentionDays,
+    logRetention: settings.logRetention,
+  });
+  const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
+    description: 'Placement onboarding: functions, workflow, HTTP API and mail',
+    stage: settings.stage,
+    publicBaseUrl: settings.publicBaseUrl,
+    senderEmail: settings.senderEmail,
+    replyToEmail: settings.replyToEmail,
+    logRetention: settings.logRetention,
+  });
+  stateless.addStackDependency(stateful, 'uses the table and the documents bucket by name');
+  return { stateful, stateless };
+}

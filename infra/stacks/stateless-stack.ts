@@ -1,0 +1,167 @@
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { OnboardingWorkflow } from '../../workflows/onboarding-workflow.js';
+import {
+  grantDocumentsDelete,
+  grantDocumentsRead,
+  grantDocumentsUpload,
+  grantMail,
+  grantTable,
+  grantWorkflowStart,
+  grantWorkflowStop,
+  grantWorkflowTaskResponse,
+  setPublicBaseUrl,
+} from '../constructs/function-grants.js';
+import { MailSending } from '../constructs/mail-sending.js';
+import { OnboardingApi } from '../constructs/onboarding-api.js';
+import { type FunctionPurpose, type HandlerName, OnboardingFunction } from '../constructs/onboarding-function.js';
+import { documentsBucketName, tableName } from '../resource-names.js';
+import { DOCUMENTS_PREFIX } from './stateful-stack.js';
+
+export interface StatelessStackProps extends StackProps {
+  stage: string;
+  publicBaseUrl: string;
+  senderEmail: string;
+  replyToEmail: string | undefined;
+  logRetention: RetentionDays;
+}
+
+/**
+ * The code and what can be redeployed at will: the functions, the workflow, the HTTP API and mail
+ * sending. It refers to the table and the documents bucket of the stateful stack by their names.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Record<HandlerName, OnboardingFunction>;
+  readonly workflow: OnboardingWorkflow;
+  readonly api: OnboardingApi;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    const table = Table.fromTableAttributes(this, 'Table', {
+      tableName: tableName(props.stage),
+      grantIndexPermissions: true,
+    });
+    // Imported here, so the S3 notification (a custom resource) lives in this stack with the function
+    // it targets, and the stateful stack never depends on this one.
+    const documentsBucket = Bucket.fromBucketName(this, 'DocumentsBucket', documentsBucketName(props.stage));
+    const mail = new MailSending(this, 'Mail', {
+      senderEmail: props.senderEmail,
+      replyToEmail: props.replyToEmail,
+    });
+
+    const makeFunction = (
+      id: string,
+      handler: HandlerName,
+      purpose: FunctionPurpose,
+      description: string,
+      extra: Partial<ConstructorParameters<typeof OnboardingFunction>[2]> = {},
+    ): OnboardingFunction =>
+      new OnboardingFunction(this, id, {
+        handler,
+        purpose,
+        description,
+        stage: props.stage,
+        logRetention: props.logRetention,
+        ...extra,
+      });
+
+    const uploadDeadLetters = new Queue(this, 'ProcessUploadDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(uploadDeadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of process-upload.',
+    });
+
+    const functions: Record<HandlerName, OnboardingFunction> = {
+      'coordinator-api': makeFunction('CoordinatorApi', 'coordinator-api', 'api', 'Coordinator HTTP API'),
+      portal: makeFunction('Portal', 'portal', 'api', 'Student portal link: checklist and uploads'),
+      review: makeFunction('Review', 'review', 'api', 'Site admin review link: packet and decision'),
+      'process-upload': makeFunction(
+        'ProcessUpload',
+        'process-upload',
+        'task',
+        'Checks each uploaded document (S3 event)',
+        { deadLetterQueue: uploadDeadLetters },
+      ),
+      'check-compliance': makeFunction(
+        'CheckCompliance',
+        'check-compliance',
+        'task',
+        'Workflow: evaluates requirements and decides the next step',
+      ),
+      'collect-documents': makeFunction(
+        'CollectDocuments',
+        'collect-documents',
+        'task',
+        'Workflow: emails the student (callback task)',
+      ),
+      'request-site-approval': makeFunction(
+        'RequestSiteApproval',
+        'request-site-approval',
+        'task',
+        'Workflow: emails the site admins (callback task)',
+      ),
+      'notify-outcome': makeFunction('NotifyOutcome', 'notify-outcome', 'task', 'Workflow: emails the outcome'),
+      'record-failure': makeFunction('RecordFailure', 'record-failure', 'task', 'Workflow: records a failure'),
+    };
+    this.functions = functions;
+
+    this.workflow = new OnboardingWorkflow(this, 'Onboarding', {
+      checkCompliance: functions['check-compliance'],
+      collectDocuments: functions['collect-documents'],
+      requestSiteApproval: functions['request-site-approval'],
+      notifyOutcome: functions['notify-outcome'],
+      recordFailure: functions['record-failure'],
+      logRetention: props.logRetention,
+    });
+    const { stateMachine } = this.workflow;
+
+    for (const fn of Object.values(functions)) grantTable(fn, table);
+
+    const coordinatorApi = functions['coordinator-api'];
+    grantWorkflowStart(coordinatorApi, stateMachine);
+    grantWorkflowStop(coordinatorApi, stateMachine);
+    grantWorkflowTaskResponse(coordinatorApi, stateMachine);
+
+    grantDocumentsUpload(functions.portal, documentsBucket);
+
+    grantDocumentsRead(functions.review, documentsBucket);
+    grantWorkflowTaskResponse(functions.review, stateMachine);
+    setPublicBaseUrl(functions.review, props.publicBaseUrl);
+
+    const processUpload = functions['process-upload'];
+    grantDocumentsRead(processUpload, documentsBucket);
+    grantDocumentsDelete(processUpload, documentsBucket);
+    grantWorkflowTaskResponse(processUpload, stateMachine);
+    documentsBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(processUpload), {
+      prefix: DOCUMENTS_PREFIX,
+    });
+
+    for (const name of ['collect-documents', 'request-site-approval', 'notify-outcome'] as const) {
+      grantMail(functions[name], mail);
+      setPublicBaseUrl(functions[name], props.publicBaseUrl);
+    }
+    grantMail(functions['record-failure'], mail);
+
+    this.api = new OnboardingApi(this, 'Api', {
+      coordinatorApi,
+      portal: functions.portal,
+      review: functions.review,
+      logRetention: props.logRetention,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'DocumentsBucketName', { value: documentsBucket.bucketName });
+  }
+}

@@ -1,0 +1,139 @@
+import { ConcurrentUpdateError } from '../../functions/core/errors.js';
+import type { LinkRecord } from '../../functions/core/model/link.js';
+import type { Placement } from '../../functions/core/model/placement.js';
+import type { Site } from '../../functions/core/model/site.js';
+import type { StudentDocument } from '../../functions/core/model/student-document.js';
+import type { EmailMessage, ListPlacementsQuery, PlacementPage, Ports } from '../../functions/core/ports.js';
+
+/** Plain in-memory implementations of every port: the use cases are tested against these, without mocks. */
+export class InMemoryWorld {
+  readonly sites = new Map<string, Site>();
+  readonly placementsById = new Map<string, Placement>();
+  readonly documentsById = new Map<string, StudentDocument>();
+  readonly linksByHash = new Map<string, LinkRecord>();
+  readonly claims = new Set<string>();
+  readonly outbox: EmailMessage[] = [];
+  readonly objects = new Map<string, Uint8Array>();
+  readonly started: string[] = [];
+  readonly resumed: Array<{ token: string; output: Record<string, unknown> }> = [];
+  readonly stopped: string[] = [];
+  readonly spentTokens = new Set<string>();
+  /** Make the next N mail sends fail, as SES throttling would. */
+  failNextSends = 0;
+  currentTime = new Date('2026-01-05T09:00:00Z');
+
+  readonly ports: Ports = {
+    clock: { now: () => new Date(this.currentTime) },
+    config: { stage: 'test', publicBaseUrl: 'https://onboarding.test', senderEmail: 'noreply@onboarding.test' },
+    sites: {
+      getSite: async (siteId) => structuredClone(this.sites.get(siteId)),
+      saveSite: async (site, expectedVersion) => {
+        const existing = this.sites.get(site.siteId);
+        if ((existing?.version ?? undefined) !== expectedVersion) throw new ConcurrentUpdateError('site changed');
+        this.sites.set(site.siteId, structuredClone(site));
+      },
+    },
+    placements: {
+      getPlacement: async (placementId) => structuredClone(this.placementsById.get(placementId)),
+      createPlacement: async (placement) => {
+        if (this.placementsById.has(placement.placementId)) return false;
+        this.placementsById.set(placement.placementId, structuredClone(placement));
+        return true;
+      },
+      savePlacement: async (placement, expectedVersion) => {
+        if (this.placementsById.get(placement.placementId)?.version !== expectedVersion) {
+          throw new ConcurrentUpdateError('placement changed');
+        }
+        this.placementsById.set(placement.placementId, structuredClone(placement));
+      },
+      listPlacements: async (query: ListPlacementsQuery): Promise<PlacementPage> => {
+        const all = [...this.placementsById.values()]
+          .filter((p) => (query.siteId ? p.siteId === query.siteId : true))
+          .filter((p) => (query.status ? p.status === query.status : true))
+          .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+        return { items: all.slice(0, query.limit) };
+      },
+    },
+    documents: {
+      getDocument: async (studentId, documentId) => {
+        const document = this.documentsById.get(documentId);
+        return document?.studentId === studentId ? structuredClone(document) : undefined;
+      },
+      listStudentDocuments: async (studentId) =>
+        [...this.documentsById.values()].filter((d) => d.studentId === studentId).map((d) => structuredClone(d)),
+      saveDocument: async (document) => {
+        this.documentsById.set(document.documentId, structuredClone(document));
+      },
+    },
+    links: {
+      getLink: async (hash) => structuredClone(this.linksByHash.get(hash)),
+      saveLink: async (link) => {
+        this.linksByHash.set(link.tokenHash, structuredClone(link));
+      },
+    },
+    ledger: {
+      claim: async (key) => {
+        if (this.claims.has(key)) return false;
+        this.claims.add(key);
+        return true;
+      },
+      release: async (key) => {
+        this.claims.delete(key);
+      },
+    },
+    mailer: {
+      send: async (message) => {
+        if (this.failNextSends > 0) {
+          this.failNextSends--;
+          const error = new Error('Rate exceeded');
+          error.name = 'TransientDependencyError';
+          throw error;
+        }
+        this.outbox.push(structuredClone(message));
+      },
+    },
+    storage: {
+      createUploadForm: async ({ key, contentType }) => ({
+        url: 'https://storage.test/documents',
+        fields: { key, 'Content-Type': contentType },
+      }),
+      inspect: async (key, headBytes) => {
+        const bytes = this.objects.get(key);
+        return bytes ? { size: bytes.byteLength, head: bytes.subarray(0, headBytes) } : undefined;
+      },
+      delete: async (key) => {
+        this.objects.delete(key);
+      },
+      uploadOrigin: async () => 'https://storage.test',
+      createDownloadUrl: async (key) => `https://storage.test/documents/${key}?signed=1`,
+    },
+    workflow: {
+      start: async (name) => {
+        if (!this.started.includes(name)) this.started.push(name);
+      },
+      resume: async (token, output) => {
+        if (this.spentTokens.has(token)) return;
+        this.spentTokens.add(token);
+        this.resumed.push({ token, output });
+      },
+      stop: async (name) => {
+        this.stopped.push(name);
+      },
+    },
+  };
+
+  advance(hours: number) {
+    this.currentTime = new Date(this.currentTime.getTime() + hours * 3_600_000);
+  }
+
+  /** The link token in the last email sent to `address` (as a student or admin would click it). */
+  lastLinkTo(address: string, kind: 'portal' | 'review'): string {
+    const message = this.outbox.filter((m) => m.to.includes(address)).at(-1);
+    const match = message ? new RegExp(`/${kind}/([A-Za-z0-9_-]{43})`).exec(message.text) : null;
+    if (!match?.[1]) throw new Error(`no ${kind} link mailed to ${address}`);
+    return match[1];
+  }
+}
+
+export const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n');
+export const EXE_BYTES = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);

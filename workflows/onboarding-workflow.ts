@@ -1,0 +1,190 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  IntegrationPattern,
+  JitterType,
+  JsonPath,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+
+export interface OnboardingWorkflowProps {
+  checkCompliance: IFunction;
+  collectDocuments: IFunction;
+  requestSiteApproval: IFunction;
+  notifyOutcome: IFunction;
+  recordFailure: IFunction;
+  logRetention: RetentionDays;
+}
+
+/** Errors worth retrying: Lambda's own transient failures and the two retry-able domain errors. */
+export const RETRYABLE_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'ConcurrentUpdateError',
+  'TransientDependencyError',
+];
+
+/** What `CheckCompliance` decides, read by `NextStep`. */
+export const NEXT_STEP = {
+  collectDocuments: 'COLLECT_DOCUMENTS',
+  requestSiteApproval: 'REQUEST_SITE_APPROVAL',
+  notifyOutcome: 'NOTIFY_OUTCOME',
+} as const;
+
+const TASK_TIMEOUT = Timeout.duration(Duration.seconds(30));
+
+/**
+ * The onboarding state machine (Standard, JSONPath, no variables). Input `{"placementId": "…"}`;
+ * the execution is named after the placement.
+ *
+ * CheckCompliance decides the next step each pass and its result replaces the state, so the state
+ * stays small however many times the loop turns. The two callback tasks wait for a task token to be
+ * returned (by process-upload / review); their timeout, read from the state, turns into a reminder
+ * or an expiry decided by CheckCompliance (documents) or a reminder (site approval).
+ */
+export class OnboardingWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: OnboardingWorkflowProps) {
+    super(scope, id);
+
+    const onboardingFailed = new Fail(this, 'OnboardingFailed', { error: 'OnboardingFailed' });
+
+    const recordFailure = this.invoke('RecordFailure', props.recordFailure, {
+      payload: {
+        error: JsonPath.stringAt('$.failure.Error'),
+        cause: JsonPath.stringAt('$.failure.Cause'),
+      },
+      resultPath: JsonPath.DISCARD,
+    });
+    recordFailure.addCatch(onboardingFailed, { errors: ['States.ALL'] });
+    recordFailure.next(onboardingFailed);
+
+    const catchAllInto = (task: LambdaInvoke): void => {
+      task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+    };
+
+    const checkCompliance = this.invoke('CheckCompliance', props.checkCompliance, {
+      resultSelector: {
+        placementId: JsonPath.stringAt('$.Payload.placementId'),
+        next: JsonPath.stringAt('$.Payload.next'),
+        reminder: JsonPath.stringAt('$.Payload.reminder'),
+        documentsWaitSeconds: JsonPath.stringAt('$.Payload.documentsWaitSeconds'),
+        approvalWaitSeconds: JsonPath.stringAt('$.Payload.approvalWaitSeconds'),
+      },
+      resultPath: '$',
+    });
+    catchAllInto(checkCompliance);
+
+    const collectDocuments = this.invoke('CollectDocuments', props.collectDocuments, {
+      waitForTaskToken: true,
+      timeout: Timeout.at('$.documentsWaitSeconds'),
+      resultPath: '$.collected',
+    });
+    collectDocuments.addCatch(checkCompliance, { errors: ['States.Timeout'], resultPath: '$.timedOut' });
+    catchAllInto(collectDocuments);
+    collectDocuments.next(checkCompliance);
+
+    const notifyOutcome = this.invoke('NotifyOutcome', props.notifyOutcome, { resultPath: JsonPath.DISCARD });
+    catchAllInto(notifyOutcome);
+    notifyOutcome.next(new Succeed(this, 'Done'));
+
+    const requestSiteApproval = this.invoke('RequestSiteApproval', props.requestSiteApproval, {
+      waitForTaskToken: true,
+      timeout: Timeout.at('$.approvalWaitSeconds'),
+      resultPath: '$.approval',
+    });
+    requestSiteApproval.addCatch(requestSiteApproval, {
+      errors: ['States.Timeout'],
+      resultPath: '$.timedOut',
+    });
+    catchAllInto(requestSiteApproval);
+    requestSiteApproval.next(
+      new Choice(this, 'SiteDecision')
+        .when(Condition.stringEquals('$.approval.decision', 'request-changes'), checkCompliance)
+        .otherwise(notifyOutcome),
+    );
+
+    checkCompliance.next(
+      new Choice(this, 'NextStep')
+        .when(Condition.stringEquals('$.next', NEXT_STEP.collectDocuments), collectDocuments)
+        .when(Condition.stringEquals('$.next', NEXT_STEP.requestSiteApproval), requestSiteApproval)
+        .when(Condition.stringEquals('$.next', NEXT_STEP.notifyOutcome), notifyOutcome)
+        .otherwise(new Succeed(this, 'Stopped')),
+    );
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(logGroup).acknowledge({
+      id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',
+      reason:
+        'Execution data (student details) is kept out of these logs (includeExecutionData: false) and they ' +
+        'are encrypted at rest by CloudWatch Logs; a customer-managed KMS key for logs is planned.',
+    });
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(checkCompliance),
+      tracingEnabled: true,
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+    });
+  }
+
+  /**
+   * A Lambda task with the shared payload (`placementId`, the whole state as `input`, and the task
+   * token for a callback task), a timeout, and the shared retry policy.
+   */
+  private invoke(
+    stateName: string,
+    lambdaFunction: IFunction,
+    options: {
+      payload?: Record<string, unknown>;
+      waitForTaskToken?: boolean;
+      timeout?: Timeout;
+      resultSelector?: Record<string, unknown>;
+      resultPath: string;
+    },
+  ): LambdaInvoke {
+    const task = new LambdaInvoke(this, stateName, {
+      lambdaFunction,
+      integrationPattern: options.waitForTaskToken
+        ? IntegrationPattern.WAIT_FOR_TASK_TOKEN
+        : IntegrationPattern.REQUEST_RESPONSE,
+      payload: TaskInput.fromObject({
+        placementId: JsonPath.stringAt('$.placementId'),
+        input: JsonPath.entirePayload,
+        ...(options.waitForTaskToken ? { taskToken: JsonPath.taskToken } : {}),
+        ...options.payload,
+      }),
+      taskTimeout: options.timeout ?? TASK_TIMEOUT,
+      retryOnServiceExceptions: false,
+      resultSelector: options.resultSelector,
+      resultPath: options.resultPath,
+    });
+    task.addRetry({
+      errors: RETRYABLE_ERRORS,
+      interval: Duration.seconds(2),
+      backoffRate: 2,
+      maxAttempts: 5,
+      maxDelay: Duration.seconds(60),
+      jitterStrategy: JitterType.FULL,
+    });
+    return task;
+  }
+}
