@@ -2,7 +2,7 @@ import { checkEvidence } from './evidence-validity.js';
 import { detectFileType, MAX_UPLOAD_BYTES } from './file-signature.js';
 import type { SiteRequirementSpec } from './model/site.js';
 import type { StudentDocument } from './model/student-document.js';
-import { resolveRequirement, requirementCodeOf } from './requirement-catalogue.js';
+import { requirementCodeOf, resolveRequirement } from './requirement-catalogue.js';
 
 export type UploadVerdict = { accepted: true } | { accepted: false; reason: string };
 
@@ -43,9 +43,7 @@ export const judgeUpload = (input: {
       reason: `The file is ${KIND_NAMES[detected] ?? detected} but was sent as ${KIND_NAMES[document.contentType] ?? document.contentType}. Upload it again.`,
     };
   }
-  const spec = input.rules.find(
-    (rule) => requirementCodeOf(rule) === document.requirementCode,
-  );
+  const spec = input.rules.find((rule) => requirementCodeOf(rule) === document.requirementCode);
   if (!spec) return { accepted: false, reason: 'This placement no longer needs this document.' };
   const evidence = checkEvidence(
     resolveRequirement(spec).rule,

@@ -25,7 +25,8 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+export const escapeHtml = (value: string): string =>
+  value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 
 const renderValue = (value: HtmlValue): string => {
   if (value === null || value === undefined || value === false) return '';

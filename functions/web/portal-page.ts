@@ -3,7 +3,11 @@ import { displayDate, displayDateRange } from './display-date.js';
 import { html, idFragment, type SafeHtml } from './html.js';
 import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-layout.js';
 import { PORTAL_SCRIPT, UPLOAD_CONTENT_TYPES } from './portal-script.js';
-import { PORTAL_STATUS_MESSAGES, type PortalStatusMessage, UPLOAD_OPEN_STATUSES } from './portal-status-messages.js';
+import {
+  PORTAL_STATUS_MESSAGES,
+  type PortalStatusMessage,
+  UPLOAD_OPEN_STATUSES,
+} from './portal-status-messages.js';
 import { requirementStatusClass, requirementStatusLabel } from './requirement-status-label.js';
 
 export type EvidenceDateField = 'issuedOn' | 'expiresOn';
@@ -92,10 +96,15 @@ const uploadForm = (requirement: PortalRequirementView, view: PortalPageView, id
 </form>`;
 };
 
-const requirementItem = (requirement: PortalRequirementView, view: PortalPageView, uploadsOpen: boolean): SafeHtml => {
+const requirementItem = (
+  requirement: PortalRequirementView,
+  view: PortalPageView,
+  uploadsOpen: boolean,
+): SafeHtml => {
   const id = `req-${idFragment(requirement.code)}`;
   const outstanding = isOutstanding(requirement.status);
-  const showReason = (requirement.status === 'REJECTED' || requirement.status === 'WAIVED') && Boolean(requirement.reason);
+  const showReason =
+    (requirement.status === 'REJECTED' || requirement.status === 'WAIVED') && Boolean(requirement.reason);
   const dateLabel = DATE_FIELD_LABELS[requirement.dateField];
   const dateNeed =
     requirement.dateField === 'issuedOn'
@@ -227,7 +236,10 @@ ${info?.startDate && info.endDate && html`<dt>Dates</dt><dd>${displayDateRange(i
  * The page for a portal link that no longer opens the checklist: an expired link (410), an
  * unknown link (404), or a placement whose onboarding is over (200). Same headers as the portal.
  */
-export const renderPortalClosedPage = (kind: PortalClosedKind, info?: PortalClosedInfo): RenderedClosedPage => {
+export const renderPortalClosedPage = (
+  kind: PortalClosedKind,
+  info?: PortalClosedInfo,
+): RenderedClosedPage => {
   let heading: string;
   let body: SafeHtml;
   let statusCode: RenderedClosedPage['statusCode'];

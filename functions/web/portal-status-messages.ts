@@ -13,7 +13,9 @@ export interface PortalStatusMessage {
  * its message names the due date, so the page builds it. The portal script uses the same
  * messages when a status update arrives.
  */
-export const PORTAL_STATUS_MESSAGES: Readonly<Record<Exclude<PlacementStatus, 'AWAITING_DOCUMENTS'>, PortalStatusMessage>> = {
+export const PORTAL_STATUS_MESSAGES: Readonly<
+  Record<Exclude<PlacementStatus, 'AWAITING_DOCUMENTS'>, PortalStatusMessage>
+> = {
   CHECKING: { tone: 'info', text: 'We are checking your documents against the site’s requirements.' },
   AWAITING_SITE_APPROVAL: {
     tone: 'done',

@@ -62,8 +62,10 @@ const DECISION_CHOICES: ReadonlyArray<{ value: SiteDecisionKind; label: string; 
   { value: 'decline', label: 'Decline', hint: 'The student will not be placed at your site.' },
 ];
 
-const titleOf = (requirements: readonly { code: string; title: string }[] | undefined, code: string): string =>
-  requirements?.find((requirement) => requirement.code === code)?.title ?? code;
+const titleOf = (
+  requirements: readonly { code: string; title: string }[] | undefined,
+  code: string,
+): string => requirements?.find((requirement) => requirement.code === code)?.title ?? code;
 
 const documentDetails = (document: ReviewDocumentView): SafeHtml => html`<dl class="evidence">
 <dt>File</dt><dd>${document.fileName}</dd>
@@ -73,7 +75,8 @@ ${document.expiresOn && html`<dt>Expiry date</dt><dd>${displayDate(document.expi
 <p><a class="document-link" href="${httpUrl(document.downloadUrl)}" target="_blank" rel="noopener noreferrer">Open ${document.fileName}<span class="visually-hidden"> (opens in a new tab)</span></a></p>`;
 
 const requirementItem = (requirement: ReviewRequirementView): SafeHtml => {
-  const reasonLabel = requirement.status === 'WAIVED' ? 'Waived by the coordinator:' : 'Why it was not accepted:';
+  const reasonLabel =
+    requirement.status === 'WAIVED' ? 'Waived by the coordinator:' : 'Why it was not accepted:';
   return html`<li class="requirement" id="req-${idFragment(requirement.code)}">
 <div class="requirement__head">
 <h3>${requirement.title}</h3>
@@ -87,7 +90,10 @@ ${requirement.document ? documentDetails(requirement.document) : html`<p>No docu
 </li>`;
 };
 
-const decisionSummary = (decision: ReviewDecisionView, requirements: readonly ReviewRequirementView[]): SafeHtml => {
+const decisionSummary = (
+  decision: ReviewDecisionView,
+  requirements: readonly ReviewRequirementView[],
+): SafeHtml => {
   const codes = decision.requirementCodes ?? [];
   return html`<section class="notice ${decision.decision === 'approve' ? 'notice--done' : 'notice--warning'}" aria-labelledby="decision-heading">
 <h2 id="decision-heading">Decision: ${DECISION_PAST_TENSE[decision.decision]}</h2>
@@ -111,7 +117,8 @@ const decisionForm = (view: ReviewPageView): SafeHtml => {
 <legend>Decision</legend>
 <div class="choices">
 ${DECISION_CHOICES.map(
-  (choice) => html`<label class="choice" for="decision-${choice.value}"><input type="radio" id="decision-${choice.value}" name="decision" value="${choice.value}" required aria-describedby="decision-${choice.value}-hint"><span><strong>${choice.label}</strong><span class="hint" id="decision-${choice.value}-hint">${choice.hint}</span></span></label>`,
+  (choice) =>
+    html`<label class="choice" for="decision-${choice.value}"><input type="radio" id="decision-${choice.value}" name="decision" value="${choice.value}" required aria-describedby="decision-${choice.value}-hint"><span><strong>${choice.label}</strong><span class="hint" id="decision-${choice.value}-hint">${choice.hint}</span></span></label>`,
 )}
 </div>
 </fieldset>
@@ -122,7 +129,8 @@ ${
 <span class="hint" id="codes-hint">Only when you ask for changes: tick each document the student must replace.</span>
 <div class="choices">
 ${changeable.map(
-  (requirement) => html`<label class="choice" for="change-${idFragment(requirement.code)}"><input type="checkbox" id="change-${idFragment(requirement.code)}" name="requirementCodes" value="${requirement.code}"><span>${requirement.title}</span></label>`,
+  (requirement) =>
+    html`<label class="choice" for="change-${idFragment(requirement.code)}"><input type="checkbox" id="change-${idFragment(requirement.code)}" name="requirementCodes" value="${requirement.code}"><span>${requirement.title}</span></label>`,
 )}
 </div>
 </fieldset>`
@@ -207,7 +215,10 @@ export type ReviewClosedKind = 'expired' | 'not-found' | 'superseded';
 
 /** The page for a review link that no longer works: expired (410), unknown (404), replaced by a newer one (410). */
 export const renderReviewClosedPage = (kind: ReviewClosedKind): RenderedClosedPage => {
-  const content: Record<ReviewClosedKind, { statusCode: RenderedClosedPage['statusCode']; heading: string; body: SafeHtml }> = {
+  const content: Record<
+    ReviewClosedKind,
+    { statusCode: RenderedClosedPage['statusCode']; heading: string; body: SafeHtml }
+  > = {
     expired: {
       statusCode: 410,
       heading: 'This review link has expired',

@@ -40,7 +40,8 @@ const checkOrigins = (origins: readonly string[]): readonly string[] => {
   return origins;
 };
 
-const sourceList = (sources: readonly string[]): string => (sources.length > 0 ? sources.join(' ') : "'none'");
+const sourceList = (sources: readonly string[]): string =>
+  sources.length > 0 ? sources.join(' ') : "'none'";
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
 

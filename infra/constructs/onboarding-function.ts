@@ -96,12 +96,26 @@ export class OnboardingFunction extends NodejsFunction {
 
     logGroup.grantWrite(role);
 
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permissions.',
-    });
+    Validations.of(role).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) supports no resource-level permissions.',
+      },
+      {
+        id: 'HIPAA.Security-IAMNoInlinePolicy',
+        reason:
+          'The policy is generated from per-resource grants for this one role and deploys with it; a ' +
+          'customer-managed policy would hold the same statements with no extra control.',
+      },
+    );
     Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'The design fixes nodejs22.x (the bundles target node22 and local development runs Node 20+); ' +
+          'moving to a newer runtime is a deliberate, tested change.',
+      },
       {
         id: 'HIPAA.Security-LambdaConcurrency',
         reason:

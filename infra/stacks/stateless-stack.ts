@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -145,6 +145,7 @@ export class StatelessStack extends Stack {
     documentsBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(processUpload), {
       prefix: DOCUMENTS_PREFIX,
     });
+    this.acknowledgeBucketNotificationsHandler(documentsBucket);
 
     for (const name of ['collect-documents', 'request-site-approval', 'notify-outcome'] as const) {
       grantMail(functions[name], mail);
@@ -163,5 +164,29 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'DocumentsBucketName', { value: documentsBucket.bucketName });
+  }
+
+  /**
+   * The CDK's own singleton function that writes the bucket's notification configuration at deploy time
+   * (the Custom::S3BucketNotifications resource); it is not ours to shape, only to acknowledge.
+   */
+  private acknowledgeBucketNotificationsHandler(documentsBucket: IBucket): void {
+    const notifications = documentsBucket.node.tryFindChild('Notifications');
+    if (notifications) {
+      Validations.of(notifications).acknowledge({
+        id: 'HIPAA.Security-IAMNoInlinePolicy',
+        reason:
+          'CDK-generated policy of the deploy-time notification handler: s3:PutBucketNotification on this ' +
+          'bucket only.',
+      });
+    }
+    const handler = this.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+    if (!handler) throw new Error('The CDK bucket notifications handler was not found in the stack');
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        'CDK-generated deploy-time handler (runs only during deployments); the managed policy only lets it ' +
+        'write its own logs.',
+    });
   }
 }

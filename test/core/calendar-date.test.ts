@@ -10,15 +10,12 @@ import {
 } from '../../functions/core/calendar-date.js';
 
 describe('isCalendarDate', () => {
-  it.each([
-    ['2025-01-31'],
-    ['2024-02-29'],
-    ['2000-02-29'],
-    ['2025-12-31'],
-    ['0999-06-15'],
-  ])('accepts the real date %s', (value) => {
-    expect(isCalendarDate(value)).toBe(true);
-  });
+  it.each([['2025-01-31'], ['2024-02-29'], ['2000-02-29'], ['2025-12-31'], ['0999-06-15']])(
+    'accepts the real date %s',
+    (value) => {
+      expect(isCalendarDate(value)).toBe(true);
+    },
+  );
 
   it.each([
     ['2025-02-30', 'a 30 February'],
@@ -40,7 +37,7 @@ describe('isCalendarDate', () => {
     [null, 'null'],
     [undefined, 'undefined'],
     [new Date('2025-01-05'), 'a Date object'],
-  ])('rejects %j (%s)', (value) => {
+  ] as [unknown, string][])('rejects %j (%s)', (value) => {
     expect(isCalendarDate(value)).toBe(false);
   });
 });

@@ -73,7 +73,9 @@ describe('evaluateCompliance', () => {
     {
       name: 'a document a site asked to have changed is never reused, even when valid',
       rules: ['MMR'],
-      documents: [doc('MMR', { documentId: 'doc_changed', placementId: 'pl_earlier', changesRequested: true })],
+      documents: [
+        doc('MMR', { documentId: 'doc_changed', placementId: 'pl_earlier', changesRequested: true }),
+      ],
       expected: { code: 'MMR', title: title('MMR'), status: 'MISSING' },
     },
     {
@@ -191,16 +193,36 @@ describe('evaluateCompliance', () => {
       rules: ['MMR'],
       documents: [doc('MMR', { createdAt: '2026-01-15T08:00:00.000Z' })],
       current: [
-        { code: 'MMR', title: title('MMR'), status: 'REJECTED', reason: 'x', rejectedAt: '2026-01-15T08:00:00.000Z' },
+        {
+          code: 'MMR',
+          title: title('MMR'),
+          status: 'REJECTED',
+          reason: 'x',
+          rejectedAt: '2026-01-15T08:00:00.000Z',
+        },
       ],
-      expected: { code: 'MMR', title: title('MMR'), status: 'REJECTED', reason: 'x', rejectedAt: '2026-01-15T08:00:00.000Z' },
+      expected: {
+        code: 'MMR',
+        title: title('MMR'),
+        status: 'REJECTED',
+        reason: 'x',
+        rejectedAt: '2026-01-15T08:00:00.000Z',
+      },
     },
     {
       name: 'an unreadable rejection time fails closed: the rejection stands',
       rules: ['MMR'],
       documents: [doc('MMR', { createdAt: '2026-01-20T00:00:00Z' })],
-      current: [{ code: 'MMR', title: title('MMR'), status: 'REJECTED', reason: 'x', rejectedAt: 'yesterday' }],
-      expected: { code: 'MMR', title: title('MMR'), status: 'REJECTED', reason: 'x', rejectedAt: 'yesterday' },
+      current: [
+        { code: 'MMR', title: title('MMR'), status: 'REJECTED', reason: 'x', rejectedAt: 'yesterday' },
+      ],
+      expected: {
+        code: 'MMR',
+        title: title('MMR'),
+        status: 'REJECTED',
+        reason: 'x',
+        rejectedAt: 'yesterday',
+      },
     },
     {
       name: 'a REJECTED entry without a rejection time is cleared by any valid document',

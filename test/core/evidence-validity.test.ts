@@ -36,7 +36,8 @@ const cases: Case[] = [
     rule: ONCE,
     evidence: { issuedOn: '2025-12-02' },
     valid: false,
-    reason: 'This document is dated 2025-12-02, which is after today (2025-12-01). Enter the date it was issued.',
+    reason:
+      'This document is dated 2025-12-02, which is after today (2025-12-01). Enter the date it was issued.',
   },
   {
     name: 'once: no issue date',
@@ -95,7 +96,12 @@ const cases: Case[] = [
   },
 
   // months N through end (TB, 12)
-  { name: 'TB: lapsing exactly on the end date counts', rule: TB, evidence: { issuedOn: '2025-06-15' }, valid: true },
+  {
+    name: 'TB: lapsing exactly on the end date counts',
+    rule: TB,
+    evidence: { issuedOn: '2025-06-15' },
+    valid: true,
+  },
   {
     name: 'TB: lapsing the day before the end date does not count',
     rule: TB,
@@ -224,12 +230,18 @@ const cases: Case[] = [
     rule: FLU,
     evidence: { issuedOn: '2026-01-10' },
     valid: false,
-    reason: 'This document is dated 2026-01-10, which is after today (2025-12-01). Enter the date it was issued.',
+    reason:
+      'This document is dated 2026-01-10, which is after today (2025-12-01). Enter the date it was issued.',
   },
   { name: 'flu: no issue date', rule: FLU, evidence: {}, valid: false },
 
   // expiry through end (BLS, insurance)
-  { name: 'BLS: expiring on the end date counts', rule: EXPIRY, evidence: { expiresOn: '2026-06-15' }, valid: true },
+  {
+    name: 'BLS: expiring on the end date counts',
+    rule: EXPIRY,
+    evidence: { expiresOn: '2026-06-15' },
+    valid: true,
+  },
   {
     name: 'BLS: expiring the day before the end date does not count',
     rule: EXPIRY,
@@ -338,12 +350,15 @@ describe('earliestIssueDate', () => {
     ['2025-05-31', 3],
     ['2026-01-01', 12],
     ['2025-12-31', 2],
-  ])('for an end date of %s and %i months, the day before the earliest date fails and the earliest passes', (endDate, months) => {
-    const rule: ValidityRule = { kind: 'months-through-end', months };
-    const dates = { startDate: endDate, endDate };
-    const earliest = earliestIssueDate(rule, dates) ?? '';
-    const dayBefore = new Date(Date.parse(`${earliest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    expect(checkEvidence(rule, { issuedOn: earliest }, dates, endDate).valid).toBe(true);
-    expect(checkEvidence(rule, { issuedOn: dayBefore }, dates, endDate).valid).toBe(false);
-  });
+  ])(
+    'for an end date of %s and %i months, the day before the earliest date fails and the earliest passes',
+    (endDate, months) => {
+      const rule: ValidityRule = { kind: 'months-through-end', months };
+      const dates = { startDate: endDate, endDate };
+      const earliest = earliestIssueDate(rule, dates) ?? '';
+      const dayBefore = new Date(Date.parse(`${earliest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      expect(checkEvidence(rule, { issuedOn: earliest }, dates, endDate).valid).toBe(true);
+      expect(checkEvidence(rule, { issuedOn: dayBefore }, dates, endDate).valid).toBe(false);
+    },
+  );
 });

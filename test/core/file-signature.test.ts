@@ -8,7 +8,9 @@ import {
 } from '../../functions/core/file-signature.js';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)));
+  Uint8Array.from(
+    parts.flatMap((part) => (typeof part === 'string' ? [...Buffer.from(part, 'latin1')] : part)),
+  );
 
 /** An ISO-BMFF file start: box size, `ftyp`, the major brand, a minor version. */
 const ftyp = (brand: string): Uint8Array => bytes([0, 0, 0, 0x18], 'ftyp', brand, [0, 0, 0, 0], 'mif1heic');
@@ -24,7 +26,11 @@ describe('detectFileType', () => {
     ['a HEIF sequence (hevc)', ftyp('hevc'), 'image/heic'],
     ['a HEIF image (mif1)', ftyp('mif1'), 'image/heic'],
     ['a HEIF sequence (msf1)', ftyp('msf1'), 'image/heic'],
-    ['a Windows executable (MZ) named .pdf', bytes('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff'), undefined],
+    [
+      'a Windows executable (MZ) named .pdf',
+      bytes('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff'),
+      undefined,
+    ],
     ['an ELF executable', bytes([0x7f], 'ELF', [2, 1, 1, 0]), undefined],
     ['a shell script', bytes('#!/bin/sh\nrm -rf /\n'), undefined],
     ['an HTML page', bytes('<!doctype html><script>'), undefined],
@@ -50,7 +56,12 @@ describe('detectFileType', () => {
 
 describe('upload limits', () => {
   it('accepts exactly PDF, PNG, JPEG and HEIC, up to 10 MB', () => {
-    expect([...ACCEPTED_CONTENT_TYPES].sort()).toEqual(['application/pdf', 'image/heic', 'image/jpeg', 'image/png']);
+    expect([...ACCEPTED_CONTENT_TYPES].sort()).toEqual([
+      'application/pdf',
+      'image/heic',
+      'image/jpeg',
+      'image/png',
+    ]);
     expect(MAX_UPLOAD_BYTES).toBe(10_485_760);
   });
 

@@ -13,11 +13,15 @@ describe('placementIdFor', () => {
   });
 
   it('is the same for the same student, site and start date (concurrent creates collide)', () => {
-    expect(placementIdFor('stu-1', 'site-a', '2026-03-02')).toBe(placementIdFor('stu-1', 'site-a', '2026-03-02'));
+    expect(placementIdFor('stu-1', 'site-a', '2026-03-02')).toBe(
+      placementIdFor('stu-1', 'site-a', '2026-03-02'),
+    );
   });
 
   it('is the base32 of the SHA-256 of the JSON array of the values (pinned: ids must not change between releases)', () => {
-    const digest = createHash('sha256').update(JSON.stringify(['stu-1', 'site-a', '2026-03-02'])).digest();
+    const digest = createHash('sha256')
+      .update(JSON.stringify(['stu-1', 'site-a', '2026-03-02']))
+      .digest();
     const bits = [...digest].map((byte) => byte.toString(2).padStart(8, '0')).join('');
     const expected = Array.from({ length: 26 }, (_, i) =>
       'abcdefghijklmnopqrstuvwxyz234567'.charAt(Number.parseInt(bits.slice(i * 5, i * 5 + 5), 2)),
@@ -26,14 +30,15 @@ describe('placementIdFor', () => {
     expect(placementIdFor('stu-1', 'site-a', '2026-03-02')).toBe('pl_q366datfwfeba6rvz643rys6ke');
   });
 
-  it.each([
+  type Triple = [string, string, string];
+  it.each<[Triple, Triple, string]>([
     [['stu-1', 'site-a', '2026-03-02'], ['stu-2', 'site-a', '2026-03-02'], 'another student'],
     [['stu-1', 'site-a', '2026-03-02'], ['stu-1', 'site-b', '2026-03-02'], 'another site'],
     [['stu-1', 'site-a', '2026-03-02'], ['stu-1', 'site-a', '2026-03-03'], 'another start date'],
     [['a|b', 'c', '2026-03-02'], ['a', 'b|c', '2026-03-02'], 'a separator moved between values'],
     [['a', 'bc', '2026-03-02'], ['ab', 'c', '2026-03-02'], 'characters moved between values'],
     [['a","b', 'c', '2026-03-02'], ['a', 'b","c', '2026-03-02'], 'quotes moved between values'],
-  ] as const)('differs for %j and %j (%s)', (a, b) => {
+  ])('differs for %j and %j (%s)', (a, b) => {
     expect(placementIdFor(...a)).not.toBe(placementIdFor(...b));
   });
 });

@@ -25,16 +25,21 @@ describe('canTransition', () => {
 });
 
 describe('assertTransition', () => {
-  it.each(pairs.filter((pair) => !pair.allowed))('throws IllegalTransitionError for $from → $to', ({ from, to }) => {
-    expect(() => assertTransition(from, to)).toThrow(IllegalTransitionError);
-  });
+  it.each(pairs.filter((pair) => !pair.allowed))(
+    'throws IllegalTransitionError for $from → $to',
+    ({ from, to }) => {
+      expect(() => assertTransition(from, to)).toThrow(IllegalTransitionError);
+    },
+  );
 
   it.each(pairs.filter((pair) => pair.allowed))('allows $from → $to', ({ from, to }) => {
     expect(() => assertTransition(from, to)).not.toThrow();
   });
 
   it('says which change was refused', () => {
-    expect(() => assertTransition('CLEARED', 'CHECKING')).toThrow('A placement cannot go from CLEARED to CHECKING.');
+    expect(() => assertTransition('CLEARED', 'CHECKING')).toThrow(
+      'A placement cannot go from CLEARED to CHECKING.',
+    );
   });
 });
 

@@ -43,11 +43,26 @@ describe('REQUIREMENT_CATALOGUE', () => {
 describe('resolveRequirement', () => {
   it.each<[Parameters<typeof resolveRequirement>[0], ValidityRule]>([
     ['TB', { kind: 'months-through-end', months: 12 }],
-    [{ code: 'TB', months: 6 }, { kind: 'months-through-end', months: 6 }],
-    [{ code: 'BACKGROUND_CHECK', months: 3 }, { kind: 'months-through-start', months: 3 }],
-    [{ code: 'TDAP', years: 5 }, { kind: 'years-through-end', years: 5 }],
-    [{ code: 'TDAP', months: 6 }, { kind: 'years-through-end', years: 10 }],
-    [{ code: 'TB', years: 2 }, { kind: 'months-through-end', months: 12 }],
+    [
+      { code: 'TB', months: 6 },
+      { kind: 'months-through-end', months: 6 },
+    ],
+    [
+      { code: 'BACKGROUND_CHECK', months: 3 },
+      { kind: 'months-through-start', months: 3 },
+    ],
+    [
+      { code: 'TDAP', years: 5 },
+      { kind: 'years-through-end', years: 5 },
+    ],
+    [
+      { code: 'TDAP', months: 6 },
+      { kind: 'years-through-end', years: 10 },
+    ],
+    [
+      { code: 'TB', years: 2 },
+      { kind: 'months-through-end', months: 12 },
+    ],
     [{ code: 'BLS', months: 6 }, { kind: 'expiry-through-end' }],
     [{ code: 'INFLUENZA' }, { kind: 'season' }],
   ])('resolves %j to the rule %j', (spec, rule) => {

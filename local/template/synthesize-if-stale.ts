@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Folders whose sources make up the synthesized templates and bundles. */
+const SOURCE_DIRS = ['infra', 'functions', 'workflows'];
+const SOURCE_FILES = ['cdk.json'];
+
+export type SynthesisOutcome = 'reused' | 'synthesized' | 'reused-after-failure';
+
+export interface SynthesisOptions {
+  projectDir: string;
+  cdkOutDir: string;
+  /** 'auto' synthesizes when a source is newer than cdk.out or cdk.out is missing. */
+  mode: 'auto' | 'always' | 'never';
+  log: (line: string) => void;
+}
+
+async function newestModification(path: string): Promise<number> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of await readdir(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, await newestModification(join(path, entry)));
+  }
+  return newest;
+}
+
+/** True when cdk.out is missing or older than a file under infra/, functions/, workflows/ or cdk.json. */
+export async function isCloudAssemblyStale(projectDir: string, cdkOutDir: string): Promise<boolean> {
+  const manifest = join(cdkOutDir, 'manifest.json');
+  if (!existsSync(manifest)) return true;
+  const synthesizedAt = (await stat(manifest)).mtimeMs;
+  for (const source of [...SOURCE_DIRS, ...SOURCE_FILES]) {
+    if ((await newestModification(join(projectDir, source))) > synthesizedAt) return true;
+  }
+  return false;
+}
+
+function runSynth(projectDir: string, cdkOutDir: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', cdkOutDir], {
+      cwd: projectDir,
+      env: {
+        ...process.env,
+        CDK_DISABLE_CLI_TELEMETRY: 'true',
+        // No credentials are needed to synthesize; don't let the SDK wait on the EC2 metadata service.
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/**
+ * Runs `cdk synth` when the cloud assembly is missing or out of date. When synthesis fails and an
+ * older cloud assembly exists, that one is used (with a warning); otherwise the error is thrown.
+ */
+export async function synthesizeIfStale(options: SynthesisOptions): Promise<SynthesisOutcome> {
+  const { projectDir, cdkOutDir, mode, log } = options;
+  if (mode === 'never') return 'reused';
+  if (mode === 'auto' && !(await isCloudAssemblyStale(projectDir, cdkOutDir))) return 'reused';
+  log('Synthesizing the CDK app (cdk synth)…');
+  const { code, output } = await runSynth(projectDir, cdkOutDir);
+  if (code === 0) return 'synthesized';
+  const excerpt = output.trim().split('\n').slice(-15).join('\n');
+  if (existsSync(join(cdkOutDir, 'manifest.json'))) {
+    log(`Warning: cdk synth failed (exit ${code}); using the previous cdk.out.\n${excerpt}`);
+    return 'reused-after-failure';
+  }
+  throw new Error(`cdk synth failed (exit ${code}):\n${excerpt}`);
+}
