@@ -45,14 +45,16 @@ export const judgeUpload = (input: {
   }
   const spec = input.rules.find((rule) => requirementCodeOf(rule) === document.requirementCode);
   if (!spec) return { accepted: false, reason: 'This placement no longer needs this document.' };
+  const requirement = resolveRequirement(spec);
   const evidence = checkEvidence(
-    resolveRequirement(spec).rule,
+    requirement.rule,
     {
       ...(document.issuedOn ? { issuedOn: document.issuedOn } : {}),
       ...(document.expiresOn ? { expiresOn: document.expiresOn } : {}),
     },
     input.rotation,
     input.today,
+    `This ${requirement.noun}`,
   );
   return evidence.valid ? { accepted: true } : { accepted: false, reason: evidence.reason };
 };

@@ -1,3 +1,61 @@
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented yet');
+import middy from '@middy/core';
+import { systemClock } from '../adapters/system-clock.js';
+import { storagePort } from '../composition/storage-port.js';
+import { tablePorts } from '../composition/table-ports.js';
+import { readEnvironment } from '../config/environment.js';
+import { LinkExpiredError, NotFoundError } from '../core/errors.js';
+import { isTerminalStatus } from '../core/placement-status.js';
+import { htmlResponse, jsonResponse } from '../http/http-response.js';
+import { dispatch, type RouteTable } from '../http/route-table.js';
+import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
+import { httpErrors } from '../middleware/http-errors.js';
+import { requestUpload } from '../use-cases/request-upload.js';
+import { portalStatus, showPortal } from '../use-cases/show-portal.js';
+import { renderPortalClosedPage, renderPortalPage } from '../web/portal-page.js';
+
+const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET']);
+const ports = { ...tablePorts(env.TABLE_NAME, systemClock), storage: storagePort(), clock: systemClock };
+
+/** The student's portal: the checklist page, its status JSON, and upload requests. */
+const routes: RouteTable = {
+  'GET /portal/{token}': async ({ params }) => {
+    try {
+      const { placement, requirements } = await showPortal(ports, params.token ?? '');
+      if (isTerminalStatus(placement.status) || placement.status === 'FAILED') {
+        const page = renderPortalClosedPage('finished', {
+          siteName: placement.siteName,
+          program: placement.program,
+          startDate: placement.startDate,
+          endDate: placement.endDate,
+          outcome: placement.status as 'CLEARED',
+          coordinatorEmail: placement.coordinatorEmail,
+        });
+        return htmlResponse(page.statusCode, page.html, page.headers);
+      }
+      const page = renderPortalPage({
+        studentName: placement.student.name,
+        siteName: placement.siteName,
+        program: placement.program,
+        startDate: placement.startDate,
+        endDate: placement.endDate,
+        documentsDueDate: placement.documentsDueDate,
+        status: placement.status,
+        requirements,
+        storageOrigin: await ports.storage.uploadOrigin(),
+      });
+      return htmlResponse(200, page.html, page.headers);
+    } catch (error) {
+      if (!(error instanceof NotFoundError || error instanceof LinkExpiredError)) throw error;
+      const page = renderPortalClosedPage(error instanceof NotFoundError ? 'not-found' : 'expired');
+      return htmlResponse(page.statusCode, page.html, page.headers);
+    }
+  },
+  'GET /portal/{token}/status': async ({ params }) => jsonResponse(200, await portalStatus(ports, params.token ?? '')),
+  'POST /portal/{token}/uploads': async ({ params, body }) =>
+    jsonResponse(201, await requestUpload(ports, params.token ?? '', body)),
 };
+
+export const handler = middy<ParsedHttpEvent>()
+  .use(httpErrors())
+  .use(httpBody())
+  .handler((event) => dispatch(routes, event));
