@@ -87,7 +87,9 @@ export class OnboardingWorkflow extends Construct {
         documentsWaitSeconds: JsonPath.stringAt('$.Payload.documentsWaitSeconds'),
         approvalWaitSeconds: JsonPath.stringAt('$.Payload.approvalWaitSeconds'),
       },
-      resultPath: '$',
+      // No ResultPath: the ASL default ("$") makes the result replace the state. Written out, "$" means
+      // the same on AWS, but aws-local-stepfunctions 3.0 would store the result under a key named "$".
+      resultPath: undefined,
     });
     catchAllInto(checkCompliance);
 
@@ -187,7 +189,7 @@ export class OnboardingWorkflow extends Construct {
       waitForTaskToken?: boolean;
       timeout?: Timeout;
       resultSelector?: Record<string, unknown>;
-      resultPath: string;
+      resultPath: string | undefined;
     },
   ): LambdaInvoke {
     const task = new LambdaInvoke(this, stateName, {

@@ -192,7 +192,7 @@ const finishedMessage = (info: PortalClosedInfo | undefined): { heading: string;
       return {
         heading: 'You are cleared for your placement',
         body: html`<p>${site} approved your documents. You are all set to start${starts}.</p>
-<p>Your placement coordinator will send any first-day details. Questions? Contact ${contactCoordinator(info)}.</p>`,
+<p>Any first-day details will come from ${contactCoordinator(info)}.</p>`,
       };
     case 'DECLINED':
       return {
@@ -260,8 +260,8 @@ export const renderPortalClosedPage = (
   const page = renderPage({
     title: heading,
     main: html`<h1>${heading}</h1>
-${placementFacts(info)}
-${body}`,
+${body}
+${placementFacts(info)}`,
   });
   return { ...page, statusCode };
 };

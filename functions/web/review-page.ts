@@ -193,7 +193,7 @@ const NEXT_STEPS: Readonly<Record<SiteDecisionKind, string>> = {
 export const renderReviewConfirmation = (view: ReviewConfirmationView): RenderedPage => {
   const { decision } = view;
   const codes = decision.requirementCodes ?? [];
-  const heading = `${DECISION_PAST_TENSE[decision.decision]}: thank you`;
+  const heading = 'Thank you, your decision is recorded';
   const main = html`<h1>${heading}</h1>
 <div class="notice notice--done" role="status">
 <p>Your decision on ${view.studentName}’s placement at ${view.siteName} is recorded: <strong>${DECISION_PAST_TENSE[decision.decision]}</strong>, by ${decision.by} on ${displayInstant(decision.at)}.</p>
