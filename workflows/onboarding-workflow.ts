@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -132,7 +132,6 @@ export class OnboardingWorkflow extends Construct {
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
     });
     Validations.of(logGroup).acknowledge({
       id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',

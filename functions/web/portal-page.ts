@@ -61,8 +61,9 @@ const statusMessage = (view: PortalPageView): PortalStatusMessage => {
   if (outstanding === 0) return PORTAL_STATUS_MESSAGES.CHECKING;
   return {
     tone: 'warning',
-    text: `Upload the ${outstanding === 1 ? 'document' : `${outstanding} documents`} marked Missing or Not accepted by ${displayDate(view.documentsDueDate)}.`,
+    text: `Upload the documents marked Missing or Not accepted by ${displayDate(view.documentsDueDate)}.`,
   };
+};
 };
 
 const uploadForm = (requirement: PortalRequirementView, view: PortalPageView, id: string): SafeHtml => {
@@ -124,7 +125,7 @@ const requirementItem = (
 <dt>Date we need</dt>
 <dd>${dateLabel}: ${dateNeed}</dd>
 </dl>
-${uploadsOpen && uploadForm(requirement, view, id)}
+${uploadsOpen && outstanding && uploadForm(requirement, view, id)}
 </div>
 </li>`;
 };

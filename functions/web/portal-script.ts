@@ -254,9 +254,11 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     var requirements = Array.isArray(data.requirements) ? data.requirements : [];
     var uploadsOpen = UPLOAD_OPEN.indexOf(data.status) >= 0;
     var done = 0;
+    var outstanding = 0;
     for (var i = 0; i < requirements.length; i++) {
       var requirement = requirements[i];
       if (requirement.status === 'ACCEPTED' || requirement.status === 'WAIVED') done++;
+      if (requirement.status === 'MISSING' || requirement.status === 'REJECTED') outstanding++;
       var item = itemFor(requirement.code);
       if (item) applyRequirement(item, requirement, uploadsOpen);
     }
@@ -265,9 +267,11 @@ const PORTAL_SCRIPT_TEXT = String.raw`
       summary.textContent = done + ' of ' + requirements.length + ' done';
     }
     var notice = document.getElementById('placement-status');
-    var message = PLACEMENT_MESSAGES[data.status];
-    if (notice && message && notice.getAttribute('data-status') !== data.status) {
-      notice.setAttribute('data-status', data.status);
+    // Everything is in but the workflow has not moved on yet: say so rather than "upload".
+    var shown = data.status === 'AWAITING_DOCUMENTS' && outstanding === 0 ? 'CHECKING' : data.status;
+    var message = PLACEMENT_MESSAGES[shown];
+    if (notice && message && notice.getAttribute('data-status') !== shown) {
+      notice.setAttribute('data-status', shown);
       notice.className = 'notice notice--' + message.tone;
       notice.textContent = message.text;
       return message.text;

@@ -116,7 +116,10 @@ export function setPublicBaseUrl(fn: OnboardingFunction, publicBaseUrl: string):
 
 /** The ARN pattern of every execution of a state machine. */
 export function executionsArnOf(stateMachine: IStateMachine): string {
-  const stateMachineName = Arn.split(stateMachine.stateMachineArn, ArnFormat.COLON_RESOURCE_NAME).resourceName;
+  const stateMachineName = Arn.split(
+    stateMachine.stateMachineArn,
+    ArnFormat.COLON_RESOURCE_NAME,
+  ).resourceName;
   return Stack.of(stateMachine).formatArn({
     service: 'states',
     resource: 'execution',

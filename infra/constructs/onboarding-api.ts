@@ -1,4 +1,4 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -77,7 +77,6 @@ export class OnboardingApi extends Construct {
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
     });
     Validations.of(accessLogs).acknowledge({
       id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',

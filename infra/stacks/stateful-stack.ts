@@ -93,7 +93,8 @@ export class StatefulStack extends Stack {
       },
       {
         id: 'HIPAA.Security-S3BucketReplicationEnabled',
-        reason: 'Access logs are operational records kept for the log retention period; no second region is needed.',
+        reason:
+          'Access logs are operational records kept for the log retention period; no second region is needed.',
       },
     );
 

@@ -19,7 +19,11 @@ import {
 } from '../constructs/function-grants.js';
 import { MailSending } from '../constructs/mail-sending.js';
 import { OnboardingApi } from '../constructs/onboarding-api.js';
-import { type FunctionPurpose, type HandlerName, OnboardingFunction } from '../constructs/onboarding-function.js';
+import {
+  type FunctionPurpose,
+  type HandlerName,
+  OnboardingFunction,
+} from '../constructs/onboarding-function.js';
 import { documentsBucketName, tableName } from '../resource-names.js';
 import { DOCUMENTS_PREFIX } from './stateful-stack.js';
 
@@ -110,8 +114,18 @@ export class StatelessStack extends Stack {
         'task',
         'Workflow: emails the site admins (callback task)',
       ),
-      'notify-outcome': makeFunction('NotifyOutcome', 'notify-outcome', 'task', 'Workflow: emails the outcome'),
-      'record-failure': makeFunction('RecordFailure', 'record-failure', 'task', 'Workflow: records a failure'),
+      'notify-outcome': makeFunction(
+        'NotifyOutcome',
+        'notify-outcome',
+        'task',
+        'Workflow: emails the outcome',
+      ),
+      'record-failure': makeFunction(
+        'RecordFailure',
+        'record-failure',
+        'task',
+        'Workflow: records a failure',
+      ),
     };
     this.functions = functions;
 
@@ -180,7 +194,9 @@ export class StatelessStack extends Stack {
           'bucket only.',
       });
     }
-    const handler = this.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
+    const handler = this.node.children.find((child) =>
+      child.node.id.startsWith('BucketNotificationsHandler'),
+    );
     if (!handler) throw new Error('The CDK bucket notifications handler was not found in the stack');
     Validations.of(handler).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import dynalite from 'dynalite';
 import type { TableSpec } from '../template/local-cloud-model.js';
 import { closeServer, listenOnLoopback } from './listen-on-loopback.js';
 
@@ -11,6 +10,7 @@ export interface RunningService {
 /** dynalite, on disk under `directory` (LevelDB), listening on 127.0.0.1. */
 export async function startDynamoDb(options: { port: number; directory: string }): Promise<RunningService> {
   await mkdir(options.directory, { recursive: true });
+  const { default: dynalite } = await import('dynalite');
   const server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const port = await listenOnLoopback(server, options.port);
   return {

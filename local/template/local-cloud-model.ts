@@ -270,9 +270,19 @@ function readFunctions(resolver: IntrinsicResolver, warnings: string[]): Functio
     const handler = typeof props.Handler === 'string' ? props.Handler : '';
     if (typeof assetPath !== 'string' || !runtime.startsWith('nodejs') || !handler) continue;
     const assemblyDir = resolver.stack(stackName).assemblyDir;
-    const assetDir = isAbsolute(assetPath) ? assetPath : join(assemblyDir, assetPath);
-    const module = findHandlerModule(assetDir, handler);
-    if (!module) continue;
+    const candidates = [isAbsolute(assetPath) ? assetPath : join(assemblyDir, assetPath)];
+    // When the asset path is not the staged bundle (e.g. bundling was skipped for this stack), the
+    // staged directory is still named after the asset hash that the S3 key carries.
+    const code = isJsonObject(props.Code) ? props.Code : {};
+    const assetHash = typeof code.S3Key === 'string' ? /^([0-9a-f]{64})\.zip$/.exec(code.S3Key)?.[1] : undefined;
+    if (assetHash) candidates.push(join(assemblyDir, `asset.${assetHash}`));
+    const module = candidates
+      .map((assetDir) => findHandlerModule(assetDir, handler))
+      .find((found) => found !== undefined);
+    if (!module) {
+      warnings.push(`${logicalId} has no bundle (${handler}) in cdk.out; it cannot run. Run cdk synth again.`);
+      continue;
+    }
     let environment: Record<string, string> = {};
     try {
       const variables = resolver.resolve(

@@ -46,7 +46,10 @@ export async function isCloudAssemblyStale(projectDir: string, cdkOutDir: string
 
 function runSynth(projectDir: string, cdkOutDir: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', cdkOutDir], {
+    // The project's own CLI, without npx's start-up cost, when it is installed.
+    const localCli = join(projectDir, 'node_modules', '.bin', 'cdk');
+    const [command, prefix] = existsSync(localCli) ? [localCli, []] : ['npx', ['cdk']];
+    const child = spawn(command, [...prefix, 'synth', '--quiet', '--no-notices', '--output', cdkOutDir], {
       cwd: projectDir,
       env: {
         ...process.env,

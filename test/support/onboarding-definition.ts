@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -44,7 +44,7 @@ export function renderOnboardingWorkflow(): RenderedWorkflow {
       code: Code.fromInline('exports.handler = async () => ({});'),
     });
     functions[prop] = fn;
-    functionLogicalIds[prop] = stack.resolve((fn.node.defaultChild as { logicalId: string }).logicalId);
+    functionLogicalIds[prop] = stack.getLogicalId(fn.node.defaultChild as CfnElement);
   }
   new OnboardingWorkflow(stack, 'Onboarding', { ...functions, logRetention: RetentionDays.ONE_MONTH });
 

@@ -70,9 +70,18 @@ export const reviewView = ({ decided = false } = {}): ReviewPageView => ({
       code: 'BLS',
       title: 'BLS certification',
       status: 'ACCEPTED',
-      document: { fileName: 'bls-card.jpg', expiresOn: '2027-05-31', downloadUrl: 'https://docs.example.com/d3' },
+      document: {
+        fileName: 'bls-card.jpg',
+        expiresOn: '2027-05-31',
+        downloadUrl: 'https://docs.example.com/d3',
+      },
     },
-    { code: 'HIPAA_TRAINING', title: 'HIPAA training', status: 'WAIVED', reason: 'Completed at orientation.' },
+    {
+      code: 'HIPAA_TRAINING',
+      title: 'HIPAA training',
+      status: 'WAIVED',
+      reason: 'Completed at orientation.',
+    },
   ],
   ...(decided
     ? {

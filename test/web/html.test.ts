@@ -21,7 +21,9 @@ describe('html template', () => {
   });
 
   it('inserts trusted constants as they are', () => {
-    expect(html`<style>${trustedHtml('a > b { color: red; }')}</style>`.value).toBe('<style>a > b { color: red; }</style>');
+    expect(html`<style>${trustedHtml('a > b { color: red; }')}</style>`.value).toBe(
+      '<style>a > b { color: red; }</style>',
+    );
   });
 
   it('escapes the five HTML-significant characters', () => {
@@ -35,9 +37,12 @@ describe('httpUrl', () => {
     expect(httpUrl('http://127.0.0.1:3000/review/x')).toBe('http://127.0.0.1:3000/review/x');
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,<p>', '/portal/abc', 'not a url'])('rejects %s', (value) => {
-    expect(() => httpUrl(value)).toThrow(/absolute http/);
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,<p>', '/portal/abc', 'not a url'])(
+    'rejects %s',
+    (value) => {
+      expect(() => httpUrl(value)).toThrow(/absolute http/);
+    },
+  );
 });
 
 describe('idFragment', () => {

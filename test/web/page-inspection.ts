@@ -3,7 +3,9 @@ import { cspHash } from '../../functions/web/security-headers.js';
 /** Test helpers that read a rendered page the way a browser would care about. */
 
 export const inlineElements = (html: string, tag: 'script' | 'style'): string[] =>
-  [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => match[1] ?? '');
+  [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(
+    (match) => match[1] ?? '',
+  );
 
 export const cspDirectives = (headers: Record<string, string>): Map<string, string[]> =>
   new Map(
@@ -15,7 +17,13 @@ export const cspDirectives = (headers: Record<string, string>): Map<string, stri
 
 export const hashesOf = (texts: readonly string[]): string[] => texts.map(cspHash);
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** The text a reader sees: tags, scripts and styles removed, entities decoded, whitespace collapsed. */
 export const visibleText = (html: string): string =>

@@ -11,7 +11,10 @@ import { cspDirectives, hashesOf, inlineElements } from './page-inspection.js';
 const pages = {
   portal: renderPortalPage(portalView()),
   'portal closed (expired)': renderPortalClosedPage('expired'),
-  'portal closed (finished)': renderPortalClosedPage('finished', { outcome: 'CLEARED', siteName: 'Riverside' }),
+  'portal closed (finished)': renderPortalClosedPage('finished', {
+    outcome: 'CLEARED',
+    siteName: 'Riverside',
+  }),
   review: renderReviewPage(reviewView()),
   'review with a decision': renderReviewPage(reviewView({ decided: true })),
   'review confirmation': renderReviewConfirmation({

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, cspHash, jsonHeaders, pageHeaders } from '../../functions/web/security-headers.js';
+import {
+  contentSecurityPolicy,
+  cspHash,
+  jsonHeaders,
+  pageHeaders,
+} from '../../functions/web/security-headers.js';
 
 const hashA = cspHash('console.log(1)');
 const hashB = cspHash('body { margin: 0 }');
@@ -63,7 +68,9 @@ describe('pageHeaders', () => {
     "'unsafe-inline'",
     'javascript:alert(1)',
   ])('refuses %s as an extra origin', (origin) => {
-    expect(() => pageHeaders({ scriptHashes: [], styleHashes: [], connectOrigins: [origin] })).toThrow(/origin/);
+    expect(() => pageHeaders({ scriptHashes: [], styleHashes: [], connectOrigins: [origin] })).toThrow(
+      /origin/,
+    );
   });
 
   it('refuses anything but a sha256 hash source as a script hash', () => {

@@ -39,8 +39,22 @@ beforeAll(async () => {
   ({ StateMachine } = (await import('aws-local-stepfunctions')) as unknown as {
     StateMachine: typeof StateMachine;
   });
-  ({ definition } = renderOnboardingWorkflow());
+  ({ definition } = adaptTimeoutPathsToLocalRunner(renderOnboardingWorkflow().definition));
 });
+
+/**
+ * aws-local-stepfunctions 3.0 resolves TimeoutSecondsPath against the task's effective input (after
+ * Parameters: `{FunctionName, Payload}`), where Step Functions resolves it against the state input.
+ * Our tasks pass the whole state as `Payload.input`, so `$.x` there is `$.Payload.input.x` here.
+ */
+function adaptTimeoutPathsToLocalRunner(deployed: AslDefinition): { definition: AslDefinition } {
+  const adapted = structuredClone(deployed);
+  for (const state of Object.values(adapted.States)) {
+    const path = state.TimeoutSecondsPath;
+    if (typeof path === 'string') state.TimeoutSecondsPath = path.replace(/^\$\./, '$.Payload.input.');
+  }
+  return { definition: adapted };
+}
 
 interface Decision {
   next: string;
@@ -176,7 +190,9 @@ describe('a placement going through the onboarding workflow', () => {
     });
     expect(run.error).toBeUndefined();
     expect(run.enteredStates.slice(-3)).toEqual(['CheckCompliance', 'NextStep', 'Stopped']);
-    expect(run.payloads.CheckCompliance?.[1]?.input).toMatchObject({ approval: { decision: 'request-changes' } });
+    expect(run.payloads.CheckCompliance?.[1]?.input).toMatchObject({
+      approval: { decision: 'request-changes' },
+    });
   });
 
   it('turns a documents wait that times out into another compliance check (reminder or expiry)', async () => {
@@ -210,7 +226,10 @@ describe('a placement going through the onboarding workflow', () => {
     const run = await runPlacement({
       CheckCompliance: [
         () => {
-          throw new DomainFailure('IllegalTransitionError', 'cannot collect documents of a cleared placement');
+          throw new DomainFailure(
+            'IllegalTransitionError',
+            'cannot collect documents of a cleared placement',
+          );
         },
       ],
       RecordFailure: [() => ({ Payload: null })],

@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type AslDefinition, type AslState, renderOnboardingWorkflow } from '../support/onboarding-definition.js';
+import {
+  type AslDefinition,
+  type AslState,
+  renderOnboardingWorkflow,
+} from '../support/onboarding-definition.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
 
 type AslValidator = (definition: unknown) => { isValid: boolean; errorsText: (separator?: string) => string };
@@ -194,7 +198,9 @@ describe('the onboarding state machine definition', () => {
   it('SiteDecision goes back to CheckCompliance on request-changes, otherwise to NotifyOutcome', () => {
     expect(state('SiteDecision')).toEqual({
       Type: 'Choice',
-      Choices: [{ Variable: '$.approval.decision', StringEquals: 'request-changes', Next: 'CheckCompliance' }],
+      Choices: [
+        { Variable: '$.approval.decision', StringEquals: 'request-changes', Next: 'CheckCompliance' },
+      ],
       Default: 'NotifyOutcome',
     });
   });
@@ -238,7 +244,9 @@ describe('the onboarding state machine resource', () => {
   });
 
   it('logs every event without execution data (student details) to its own log group with a retention', () => {
-    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 30 } }));
+    const [logGroupId] = Object.keys(
+      template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 30 } }),
+    );
     expect(logGroupId).toBeDefined();
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: {
@@ -257,7 +265,11 @@ describe('the onboarding state machine resource', () => {
     const invokable = new Set(
       invokeStatements
         .flatMap((statement) => statement.Resource as unknown[])
-        .map((resource) => String(resolveIntrinsics(resource)).replace(/:\*$/, '').replace(/\.Arn$/, '')),
+        .map((resource) =>
+          String(resolveIntrinsics(resource))
+            .replace(/:\*$/, '')
+            .replace(/\.Arn$/, ''),
+        ),
     );
     expect([...invokable].sort()).toEqual(Object.values(functionLogicalIds).sort());
   });

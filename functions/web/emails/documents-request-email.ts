@@ -47,7 +47,15 @@ export const documentsRequestEmail = (view: DocumentsRequestEmailView): Rendered
         };
   const facts: EmailBlock = {
     kind: 'facts',
-    rows: [...placementFactRows(view), ['Documents due', due]],
+    rows: [
+      ...placementFactRows({
+        siteName: view.siteName,
+        program: view.program,
+        startDate: view.startDate,
+        endDate: view.endDate,
+      }),
+      ['Documents due', due],
+    ],
   };
   const action: EmailBlock = { kind: 'action', label: 'Upload your documents', url: view.portalUrl };
   const help: EmailBlock = {

@@ -102,6 +102,23 @@ function rewriteWait(stateName: string, state: JsonObject, plans: Map<string, Ta
   return task;
 }
 
+/**
+ * `"ResultPath": "$"` (the whole result replaces the input) is the default, but the runner treats
+ * "$" as a key named "$"; leaving the field out means the same and runs correctly.
+ */
+function withoutRootResultPaths(state: JsonObject): JsonObject {
+  const fixed: JsonObject = { ...state };
+  if (fixed.ResultPath === '$') delete fixed.ResultPath;
+  if (Array.isArray(fixed.Catch)) {
+    fixed.Catch = fixed.Catch.map((catcher) => {
+      if (!isJsonObject(catcher) || catcher.ResultPath !== '$') return catcher;
+      const { ResultPath: _root, ...rest } = catcher;
+      return rest;
+    });
+  }
+  return fixed;
+}
+
 function rewriteStates(machine: JsonObject, timeScale: number, plans: Map<string, TaskPlan>, warnings: string[]) {
   const states = isJsonObject(machine.States) ? machine.States : {};
   const rewritten: JsonObject = {};
@@ -110,7 +127,7 @@ function rewriteStates(machine: JsonObject, timeScale: number, plans: Map<string
       rewritten[stateName] = value;
       continue;
     }
-    let state: JsonObject = value;
+    let state: JsonObject = withoutRootResultPaths(value);
     if (state.Type === 'Task') state = rewriteTask(stateName, state, plans, warnings);
     else if (state.Type === 'Wait' && timeScale !== 1) state = rewriteWait(stateName, state, plans);
     else if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {

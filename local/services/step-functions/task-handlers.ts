@@ -11,7 +11,7 @@ export interface TaskScope {
   takeIssuedTokens(): string[];
   tokens: TaskTokenRegistry;
   invoke(functionRef: string, event: unknown): Promise<InvocationResult>;
-  /** Every task timeout, heartbeat and wait is divided by this. */
+  /** Callback-task timeouts, heartbeats and waits are divided by this. */
   timeScale: number;
 }
 
@@ -120,7 +120,10 @@ export function createTaskHandler(plan: TaskPlan, scope: TaskScope): TaskHandler
     if (INJECTED.heartbeatSeconds in injected) {
       heartbeatSeconds = positiveSeconds(injected[INJECTED.heartbeatSeconds], 'HeartbeatSecondsPath', plan.stateName);
     }
-    const timeoutMs = timeoutSeconds === undefined ? undefined : scaled(timeoutSeconds);
+    // The time scale shortens waiting (callbacks, heartbeats, Wait states). A synchronous Lambda task's
+    // timeout guards work that takes real time, so it is kept as it is.
+    const waits = plan.kind === 'lambda-callback';
+    const timeoutMs = timeoutSeconds === undefined ? undefined : waits ? scaled(timeoutSeconds) : timeoutSeconds * 1000;
     const parameters = isJsonObject(input) ? input : {};
 
     switch (plan.kind) {

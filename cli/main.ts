@@ -1,0 +1,9 @@
+/** The process entry of the coordinator CLI (started by cli/bin.js). */
+import { runCli } from './run-cli.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});

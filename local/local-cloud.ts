@@ -1,0 +1,225 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ServiceName, PORT_VARIABLES, resolvePorts, SERVICE_LABELS, SERVICE_NAMES } from './local-ports.js';
+import { FunctionRuntime, type InvocationResult } from './runtime/function-runtime.js';
+import type { ServiceEndpoints } from './runtime/lambda-environment.js';
+import { startApiGateway } from './services/api-gateway/api-gateway-server.js';
+import { createTables, type RunningService, startDynamoDb } from './services/dynamodb-service.js';
+import { isAddressInUse, isPortFree } from './services/listen-on-loopback.js';
+import { PortInUseError } from './services/port-in-use-error.js';
+import type { StepFunctionsEngine } from './services/step-functions/step-functions-engine.js';
+import { startStepFunctionsServer } from './services/step-functions/step-functions-server.js';
+import { readCloudAssembly } from './template/cloud-assembly.js';
+import { buildLocalCloudModel, type LocalCloudModel } from './template/local-cloud-model.js';
+import { type SynthesisOutcome, synthesizeIfStale } from './template/synthesize-if-stale.js';
+
+/** Base URLs of the local services, as written to `.local/endpoints.json`. */
+export type LocalEndpoints = ServiceEndpoints;
+
+export interface LocalCloudOptions {
+  /** The project root (cdk.json, infra/, functions/…). Default: the current directory. */
+  projectDir?: string;
+  /** The cloud assembly to run. Default: `<projectDir>/cdk.out`. */
+  cdkOutDir?: string;
+  /** 'auto' (default) synthesizes when sources are newer than cdk.out; 'never' only reads it. */
+  synth?: 'auto' | 'always' | 'never';
+  /** Where data lives (DynamoDB, S3, executions, endpoints.json). Default: `<projectDir>/.local`. */
+  dataDir?: string;
+  /** Ports by service (0 = any free port). Unset ones come from ONBOARDING_PORT_* or the defaults. */
+  ports?: Partial<Record<ServiceName, number>>;
+  /** Divides every task timeout, heartbeat and Wait of the workflows. Default 1. */
+  timeScale?: number;
+  /** Wipes the data directory first. */
+  reset?: boolean;
+  /** No progress lines, warnings or function logs on stdout. */
+  quiet?: boolean;
+  /** Starts the sandboxes of the functions that routes, workflows and buckets use in the background. */
+  warmFunctions?: boolean;
+  /** Only the stacks this accepts are run. Default: all stacks of the cloud assembly. */
+  stackFilter?: (stackName: string) => boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  endpoints: LocalEndpoints;
+  dataDir: string;
+  model: LocalCloudModel;
+  synthesis: SynthesisOutcome;
+  /** How many executions that were RUNNING at the last stop were started again. */
+  resumedExecutions: number;
+  /** Invokes a function (logical id, name or ARN) as Lambda would; a function error comes back as `{ ok: false }`. */
+  invoke(functionRef: string, event: unknown): Promise<InvocationResult>;
+  /** Stops every service and function it started. RUNNING executions stay RUNNING for the next start. */
+  stop(): Promise<void>;
+}
+
+/** Lambda retries a failed asynchronous invocation twice; locally after 1 s and 2 s. */
+const ASYNC_RETRY_DELAYS_MS = [1000, 2000];
+
+function referencedFunctions(model: LocalCloudModel): string[] {
+  const names = new Set<string>();
+  for (const route of model.routes) names.add(route.functionName);
+  for (const notification of model.bucketNotifications) names.add(notification.functionName);
+  for (const machine of model.stateMachines) {
+    for (const match of JSON.stringify(machine.definition).matchAll(/:lambda:[^:"]*:[^:"]*:function:([^:"]+)/g)) {
+      if (match[1]) names.add(match[1]);
+    }
+  }
+  return [...names];
+}
+
+/** Starts the whole local cloud in this process: the services, the functions and the workflows of the template. */
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const projectDir = resolve(options.projectDir ?? process.cwd());
+  const cdkOutDir = resolve(options.cdkOutDir ?? join(projectDir, 'cdk.out'));
+  const dataDir = resolve(options.dataDir ?? join(projectDir, '.local'));
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0)) throw new Error(`The time scale must be a positive number, got ${timeScale}.`);
+  const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
+  const ports = resolvePorts(options.ports);
+
+  for (const service of SERVICE_NAMES) {
+    if (!(await isPortFree(ports[service]))) {
+      throw new PortInUseError(ports[service], SERVICE_LABELS[service], PORT_VARIABLES[service]);
+    }
+  }
+  if (options.reset) await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+
+  // cdk synth runs in a child process while this one loads the emulators (their imports take seconds).
+  const synthesized = synthesizeIfStale({ projectDir, cdkOutDir, mode: options.synth ?? 'auto', log });
+  synthesized.catch(() => {});
+  const s3Module = import('./services/s3-service.js');
+  const engineModule = import('./services/step-functions/step-functions-engine.js');
+  s3Module.catch(() => {});
+  engineModule.catch(() => {});
+
+  const stoppers: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stopOne of stoppers.splice(0).reverse()) {
+      try {
+        await stopOne();
+      } catch (error) {
+        log(`Warning: ${(error as Error).message}`);
+      }
+    }
+  };
+  const startService = async <T extends RunningService>(service: ServiceName, start: () => Promise<T>) => {
+    try {
+      const running = await start();
+      stoppers.push(running.stop);
+      return running;
+    } catch (error) {
+      if (isAddressInUse(error)) throw new PortInUseError(ports[service], SERVICE_LABELS[service], PORT_VARIABLES[service]);
+      throw error;
+    }
+  };
+
+  try {
+    let runtime: FunctionRuntime | undefined;
+    let engine: StepFunctionsEngine | undefined;
+    let stopping = false;
+    const invoke = (functionRef: string, event: unknown): Promise<InvocationResult> =>
+      runtime
+        ? runtime.invoke(functionRef, event)
+        : Promise.resolve({ ok: false, error: { errorType: 'Runtime.NotReady', errorMessage: 'Starting.' } });
+
+    const dynamodb = await startService('dynamodb', () =>
+      startDynamoDb({ port: ports.dynamodb, directory: join(dataDir, 'dynamodb') }),
+    );
+    const mailbox = await startService('mailbox', async () => {
+      const { startMailbox } = await import('./services/mailbox-service.js');
+      return startMailbox({ port: ports.mailbox });
+    });
+    const stepFunctions = await startService('stepfunctions', () =>
+      startStepFunctionsServer({
+        port: ports.stepfunctions,
+        engine: () => {
+          if (!engine) throw new Error('Step Functions is starting.');
+          return engine;
+        },
+      }),
+    );
+    const api = await startService('api', () => startApiGateway({ port: ports.api }));
+    const synthesis = await synthesized;
+    const stacks = await readCloudAssembly(cdkOutDir, options.stackFilter);
+    const model = buildLocalCloudModel(stacks, { apiUrl: api.url });
+    for (const warning of model.warnings) log(`Note: ${warning}`);
+
+    const deliverAsync = (functionName: string, event: unknown) => {
+      void (async () => {
+        for (let attempt = 0; attempt <= ASYNC_RETRY_DELAYS_MS.length; attempt++) {
+          if (attempt > 0) await sleep(ASYNC_RETRY_DELAYS_MS[attempt - 1]);
+          if (stopping) return;
+          const outcome = await invoke(functionName, event);
+          if (outcome.ok) return;
+          log(`Warning: ${functionName} failed on an S3 event: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+        }
+      })();
+    };
+    const { startS3 } = await s3Module;
+    const s3 = await startService('s3', () =>
+      startS3({
+        port: ports.s3,
+        directory: join(dataDir, 's3'),
+        buckets: model.buckets,
+        notifications: model.bucketNotifications,
+        localOrigins: [api.url, api.url.replace('127.0.0.1', 'localhost')],
+        deliver: deliverAsync,
+      }),
+    );
+
+    const endpoints: LocalEndpoints = {
+      api: api.url,
+      mailbox: mailbox.url,
+      s3: s3.url,
+      dynamodb: dynamodb.url,
+      stepfunctions: stepFunctions.url,
+    };
+    if (model.functions.some((fn) => fn.environment.NODE_OPTIONS?.includes('--enable-source-maps'))) {
+      process.setSourceMapsEnabled(true);
+    }
+    const functionRuntime = new FunctionRuntime(model.functions, {
+      endpoints,
+      logs: options.quiet ? 'silent' : 'prefix',
+      writeLog: log,
+    });
+    runtime = functionRuntime;
+    stoppers.push(() => functionRuntime.stop());
+
+    const { StepFunctionsEngine } = await engineModule;
+    const workflowEngine = new StepFunctionsEngine(model.stateMachines, {
+      storeFile: join(dataDir, 'stepfunctions.json'),
+      timeScale,
+      invoke,
+      warn: (line) => log(`Note: ${line}`),
+    });
+    await workflowEngine.load();
+    engine = workflowEngine;
+    stoppers.push(() => workflowEngine.shutdown());
+    // Stopped first (stoppers run in reverse): no request or S3 event reaches a stopping function.
+    stoppers.push(async () => {
+      stopping = true;
+    });
+
+    await createTables(dynamodb.url, model.tables, (line) => log(`Warning: ${line}`));
+    api.configure({ routes: model.routes, ...(model.apiCors ? { cors: model.apiCors } : {}), invoke });
+    await writeFile(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
+    const resumedExecutions = workflowEngine.resumeRunning();
+    if (options.warmFunctions) void functionRuntime.warm(referencedFunctions(model));
+
+    return {
+      endpoints,
+      dataDir,
+      model,
+      synthesis,
+      resumedExecutions,
+      invoke,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { describeRowProblem, ImportFileError, readPlacementRows } from '../../cli/placement-rows.js';
+
+const HEADER = 'studentId,studentName,studentEmail,siteId,program,startDate,endDate,coordinatorEmail';
+const row = (id: string, overrides: Partial<Record<string, string>> = {}) => {
+  const values = {
+    studentId: id,
+    studentName: `Student ${id}`,
+    studentEmail: `${id.toLowerCase()}@example.edu`,
+    siteId: 'demo-hospital',
+    program: 'Nursing',
+    startDate: '2027-02-01',
+    endDate: '2027-03-01',
+    coordinatorEmail: 'coordinator@example.edu',
+    ...overrides,
+  };
+  return HEADER.split(',')
+    .map((column) => values[column as keyof typeof values])
+    .join(',');
+};
+
+describe('readPlacementRows', () => {
+  it('builds POST /placements bodies keyed by row number (the first data row is row 2)', () => {
+    const { rows, problems } = readPlacementRows(`${HEADER}\n${row('S-1')}\n${row('S-2')}\n`);
+    expect(problems).toEqual([]);
+    expect(rows.map((entry) => entry.rowNumber)).toEqual([2, 3]);
+    expect(rows[0]?.input).toEqual({
+      student: { id: 'S-1', name: 'Student S-1', email: 's-1@example.edu' },
+      siteId: 'demo-hospital',
+      program: 'Nursing',
+      startDate: '2027-02-01',
+      endDate: '2027-03-01',
+      coordinatorEmail: 'coordinator@example.edu',
+    });
+  });
+
+  it('accepts the columns in any order, with a BOM, CRLF and blank trailing lines', () => {
+    const text =
+      '\uFEFFsiteId,startDate,endDate,program,coordinatorEmail,studentEmail,studentName,studentId\r\n' +
+      'demo-hospital,2027-02-01,2027-03-01,"Nursing, year 3",c@example.edu,s@example.edu,"Lee, Sam",S-9\r\n' +
+      '\r\n,,,,,,,\r\n';
+    const { rows, problems } = readPlacementRows(text);
+    expect(problems).toEqual([]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.input.student).toEqual({ id: 'S-9', name: 'Lee, Sam', email: 's@example.edu' });
+    expect(rows[0]?.input.program).toBe('Nursing, year 3');
+  });
+
+  it('reports every bad field of every bad row by row number, column and API path', () => {
+    const text = [
+      HEADER,
+      row('S-1'),
+      row('S-2', { studentEmail: 'not-an-email', startDate: '2027-02-30' }),
+      row('S-3'),
+      row('S-4', { endDate: '2027-01-01' }),
+    ].join('\n');
+    const { rows, problems } = readPlacementRows(text);
+    expect(rows.map((entry) => entry.rowNumber)).toEqual([2, 4]);
+    expect(problems.map((problem) => [problem.rowNumber, problem.column, problem.path])).toEqual([
+      [3, 'studentEmail', 'student.email'],
+      [3, 'startDate', 'startDate'],
+      [5, 'endDate', 'endDate'],
+    ]);
+    expect(describeRowProblem(problems[0] ?? { rowNumber: 0, message: '' })).toMatch(
+      /^row 3, studentEmail \(student\.email\): \S/,
+    );
+    expect(describeRowProblem(problems[2] ?? { rowNumber: 0, message: '' })).toMatch(/^row 5, endDate: \S/);
+  });
+
+  it('reports an empty required cell', () => {
+    const { problems } = readPlacementRows(`${HEADER}\n${row('S-1', { studentName: '  ' })}\n`);
+    expect(problems).toEqual([expect.objectContaining({ rowNumber: 2, column: 'studentName' })]);
+  });
+
+  it('reports a row whose field count differs from the header', () => {
+    const { problems } = readPlacementRows(`${HEADER}\n${row('S-1')},extra\n`);
+    expect(problems).toEqual([{ rowNumber: 2, message: 'Has 9 fields; the header has 8.' }]);
+  });
+
+  it('reports a later row that repeats a student, site and start date', () => {
+    const text = [HEADER, row('S-1'), row('S-2'), row('S-1', { program: 'Other' })].join('\n');
+    const { rows, problems } = readPlacementRows(text);
+    expect(rows.map((entry) => entry.rowNumber)).toEqual([2, 3]);
+    expect(problems).toEqual([
+      { rowNumber: 4, message: 'Duplicate of row 2: same studentId, siteId and startDate.' },
+    ]);
+  });
+
+  it('does not call the same student at another start date a duplicate', () => {
+    const text = [HEADER, row('S-1'), row('S-1', { startDate: '2027-02-02' })].join('\n');
+    expect(readPlacementRows(text).problems).toEqual([]);
+  });
+
+  it('numbers rows as records when a quoted field spans lines', () => {
+    const text = [HEADER, row('S-1', { program: '"Nursing\nyear 3"' }), row('S-2', { studentEmail: 'bad' })].join(
+      '\n',
+    );
+    expect(readPlacementRows(text).problems.map((problem) => problem.rowNumber)).toEqual([3]);
+  });
+
+  it('rejects unknown and missing columns before reading any row', () => {
+    const header = HEADER.replace('program', 'programme').replace(',coordinatorEmail', '');
+    expect(() => readPlacementRows(`${header}\n`)).toThrow(ImportFileError);
+    expect(() => readPlacementRows(`${header}\n`)).toThrow(
+      /unknown column\(s\) "programme"; missing column\(s\) program, coordinatorEmail/,
+    );
+  });
+
+  it('rejects a repeated column', () => {
+    expect(() => readPlacementRows(`${HEADER},siteId\n`)).toThrow(/repeated column\(s\) siteId/);
+  });
+
+  it('rejects an empty file and broken quoting', () => {
+    expect(() => readPlacementRows('')).toThrow(/empty/);
+    expect(() => readPlacementRows(`${HEADER}\n"S-1,x\n`)).toThrow(/row 2: a quoted field is not closed/);
+  });
+});

@@ -1,0 +1,532 @@
+import { GetCommand, PutCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SFNClient, StartExecutionCommand, SendTaskSuccessCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { handler as CoordinatorHandler } from '../../functions/handlers/coordinator-api.js';
+import { errorPaths, type HttpRequest, invokeHttp, jsonOf } from './support/api-gateway-event.js';
+import { FakeTable } from './support/fake-table.js';
+import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import {
+  conditionalCheckFailed,
+  dynamoThrottlingException,
+  executionAlreadyExists,
+  tableNotFound,
+} from './support/sdk-errors.js';
+import {
+  COORDINATOR_EMAIL,
+  PLACEMENT_ID,
+  placementItem,
+  placementKey,
+  placementOf,
+  requirement,
+  SITE_ID,
+  START_DATE,
+  STUDENT,
+  siteItem,
+  storedPlacement,
+  storedSite,
+  TASK_TOKEN,
+} from './support/stored-items.js';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const sfn = mockClient(SFNClient);
+const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+let handler: typeof CoordinatorHandler;
+
+const call = (request: HttpRequest) => invokeHttp(handler, request);
+
+const newPlacementBody = () => ({
+  student: { ...STUDENT },
+  siteId: SITE_ID,
+  program: 'Nursing BSN',
+  startDate: START_DATE,
+  endDate: '2030-05-15',
+  coordinatorEmail: COORDINATOR_EMAIL,
+});
+
+/** The fields DESIGN.md gives a placement; nothing else may reach a client. */
+const PLACEMENT_VIEW_FIELDS = [
+  'coordinatorEmail',
+  'createdAt',
+  'documentsDueDate',
+  'endDate',
+  'history',
+  'placementId',
+  'program',
+  'requirements',
+  'siteId',
+  'startDate',
+  'status',
+  'student',
+  'updatedAt',
+];
+
+beforeAll(async () => {
+  ({ handler } = await coldStart(() => import('../../functions/handlers/coordinator-api.js')));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+beforeEach(() => {
+  freezeDate();
+  ddb.reset();
+  sfn.reset();
+  table.install(ddb);
+  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:execution', startDate: TEST_NOW });
+  sfn.on(StopExecutionCommand).resolves({ stopDate: TEST_NOW });
+  sfn.on(SendTaskSuccessCommand).resolves({});
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('PUT /sites/{siteId}', () => {
+  it('answers 400 VALIDATION_FAILED naming each bad field by its path, and writes nothing', async () => {
+    const response = await call({
+      method: 'PUT',
+      path: `/sites/${SITE_ID}`,
+      body: { name: "St Mary's", adminEmails: ['not-an-email'], requirements: ['MMR', 'FLU_SHOT'] },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(jsonOf(response).error.code).toBe('VALIDATION_FAILED');
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['adminEmails[0]', 'requirements[1]']));
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('names a bad override inside a requirement object', async () => {
+    const response = await call({
+      method: 'PUT',
+      path: `/sites/${SITE_ID}`,
+      body: { name: "St Mary's", adminEmails: ['a@b.example'], requirements: ['MMR', { code: 'TB', years: 2 }] },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['requirements[1].years']);
+  });
+
+  it('stores a new site with a create-only condition and answers 200 without its version', async () => {
+    const response = await call({
+      method: 'PUT',
+      path: `/sites/${SITE_ID}`,
+      body: { name: "St Mary's Hospital", adminEmails: ['admin@stmarys.example'], requirements: ['MMR', { code: 'TB', months: 6 }] },
+    });
+
+    expect(response.statusCode).toBe(200);
+    const site = jsonOf(response);
+    expect(site).toEqual({
+      siteId: SITE_ID,
+      name: "St Mary's Hospital",
+      adminEmails: ['admin@stmarys.example'],
+      requirements: ['MMR', { code: 'TB', months: 6 }],
+      documentsDueDays: 14,
+      reminderIntervalHours: 72,
+      siteReminderIntervalHours: 48,
+      createdAt: TEST_NOW.toISOString(),
+      updatedAt: TEST_NOW.toISOString(),
+    });
+    const put = ddb.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(put?.TableName).toBe(HANDLER_ENVIRONMENT.TABLE_NAME);
+    expect(put?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(put?.Item).toMatchObject({ pk: `SITE#${SITE_ID}`, sk: 'SITE', version: 1 });
+  });
+
+  it('replaces an existing site on the version it read', async () => {
+    table.seed(siteItem(storedSite({ version: 4 })));
+
+    const response = await call({
+      method: 'PUT',
+      path: `/sites/${SITE_ID}`,
+      body: { name: 'Renamed', adminEmails: ['admin@stmarys.example'], requirements: ['MMR'] },
+    });
+
+    expect(response.statusCode).toBe(200);
+    const put = ddb.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(put?.ConditionExpression).toBe('version = :expected');
+    expect(put?.ExpressionAttributeValues).toEqual({ ':expected': 4 });
+    expect(put?.Item).toMatchObject({ version: 5, createdAt: storedSite().createdAt });
+  });
+
+  it('answers 413 PAYLOAD_TOO_LARGE for a body over 64 KB, before touching the table', async () => {
+    const response = await call({
+      method: 'PUT',
+      path: `/sites/${SITE_ID}`,
+      body: { name: 'x'.repeat(65 * 1024), adminEmails: ['a@b.example'], requirements: [] },
+    });
+
+    expect(response.statusCode).toBe(413);
+    expect(jsonOf(response).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('answers 400 naming `body` for malformed JSON', async () => {
+    const response = await call({
+      method: 'PUT',
+      path: `/sites/${SITE_ID}`,
+      headers: { 'content-type': 'application/json' },
+      body: '{"name": "St Mary\'s", "adminEmails": [',
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(jsonOf(response).error.code).toBe('VALIDATION_FAILED');
+    expect(errorPaths(response)).toEqual(['body']);
+  });
+
+  it('decodes a base64-encoded body', async () => {
+    const body = JSON.stringify({ name: "St Mary's", adminEmails: ['a@b.example'], requirements: ['BLS'] });
+
+    const response = await call({
+      method: 'PUT',
+      path: `/sites/${SITE_ID}`,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(body).toString('base64'),
+      isBase64Encoded: true,
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(jsonOf(response).requirements).toEqual(['BLS']);
+  });
+});
+
+describe('GET /sites/{siteId}', () => {
+  it('answers 404 NOT_FOUND for an unknown site', async () => {
+    const response = await call({ method: 'GET', path: '/sites/nowhere' });
+
+    expect(response.statusCode).toBe(404);
+    expect(jsonOf(response).error.code).toBe('NOT_FOUND');
+    expect(ddb.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual({ pk: 'SITE#nowhere', sk: 'SITE' });
+  });
+
+  it('answers 200 with the stored site, without its version', async () => {
+    table.seed(siteItem(storedSite()));
+
+    const response = await call({ method: 'GET', path: `/sites/${SITE_ID}` });
+
+    expect(response.statusCode).toBe(200);
+    const { version: _version, ...site } = storedSite();
+    expect(jsonOf(response)).toEqual(site);
+  });
+});
+
+describe('POST /placements', () => {
+  it('answers 400 naming student.email and the end date before the start, and writes nothing', async () => {
+    table.seed(siteItem(storedSite()));
+
+    const response = await call({
+      method: 'POST',
+      path: '/placements',
+      body: { ...newPlacementBody(), student: { ...STUDENT, email: 'ada-at-student' }, startDate: '2030-06-01' },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(jsonOf(response).error.code).toBe('VALIDATION_FAILED');
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['student.email', 'endDate']));
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+  });
+
+  it('answers 400 naming siteId when the site does not exist', async () => {
+    const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['siteId']);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('creates the placement (201), stores it create-only and starts the execution named after it', async () => {
+    table.seed(siteItem(storedSite({ requirements: ['MMR', { code: 'TB', months: 6 }, 'BLS'] })));
+
+    const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
+
+    expect(response.statusCode).toBe(201);
+    const placement = jsonOf(response);
+    expect(Object.keys(placement).sort()).toEqual(PLACEMENT_VIEW_FIELDS);
+    expect(placement).toEqual({
+      placementId: PLACEMENT_ID,
+      status: 'CHECKING',
+      student: { ...STUDENT },
+      siteId: SITE_ID,
+      program: 'Nursing BSN',
+      startDate: START_DATE,
+      endDate: '2030-05-15',
+      documentsDueDate: '2030-03-18',
+      coordinatorEmail: COORDINATOR_EMAIL,
+      requirements: [requirement('MMR'), requirement('TB'), requirement('BLS')],
+      history: [{ at: TEST_NOW.toISOString(), type: 'CREATED', detail: "Placement at St Mary's Hospital created." }],
+      createdAt: TEST_NOW.toISOString(),
+      updatedAt: TEST_NOW.toISOString(),
+    });
+    for (const hidden of ['pendingTask', 'taskToken', 'version', 'rules', 'adminEmails', 'executionName']) {
+      expect(response.body).not.toContain(`"${hidden}"`);
+    }
+
+    const puts = ddb.commandCalls(PutCommand);
+    expect(puts).toHaveLength(1);
+    const put = puts[0]?.args[0].input;
+    expect(put?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(put?.Item).toMatchObject({
+      ...placementKey(),
+      gsi1pk: expect.stringMatching(/^CHECKING#[0-3]$/),
+      gsi1sk: `${TEST_NOW.toISOString()}#${PLACEMENT_ID}`,
+      gsi2pk: expect.stringMatching(new RegExp(`^${SITE_ID}#[0-3]$`)),
+      version: 1,
+      rules: ['MMR', { code: 'TB', months: 6 }, 'BLS'],
+    });
+
+    const starts = sfn.commandCalls(StartExecutionCommand);
+    expect(starts).toHaveLength(1);
+    expect(starts[0]?.args[0].input).toEqual({
+      stateMachineArn: HANDLER_ENVIRONMENT.STATE_MACHINE_ARN,
+      name: PLACEMENT_ID,
+      input: JSON.stringify({ placementId: PLACEMENT_ID }),
+    });
+  });
+
+  it('answers 200 with the existing placement when a concurrent create won the race', async () => {
+    table.seed(siteItem(storedSite()));
+    const winner = storedPlacement({ status: 'CHECKING', version: 1 });
+    // The read sees nothing; the create-only write then loses to the other request.
+    ddb.on(GetCommand, { Key: placementKey() }).resolvesOnce({}).callsFake(table.get);
+    ddb.on(PutCommand, { Item: placementKey() }).callsFake(() => {
+      table.seed(placementItem(winner));
+      throw conditionalCheckFailed();
+    });
+    sfn.on(StartExecutionCommand).rejects(executionAlreadyExists());
+
+    const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
+
+    expect(response.statusCode).toBe(200);
+    expect(jsonOf(response)).toMatchObject({ placementId: PLACEMENT_ID, status: 'CHECKING', history: winner.history });
+    expect(jsonOf(response).createdAt).toBe(winner.createdAt);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
+    // Still CHECKING: the start is repeated (idempotent by name) in case the winner never got to it.
+    expect(sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.name).toBe(PLACEMENT_ID);
+  });
+
+  it('answers 200 with the stored placement when the same placement is posted again, writing nothing', async () => {
+    table.seed(siteItem(storedSite()), placementItem(storedPlacement({ pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' } })));
+
+    const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
+
+    expect(response.statusCode).toBe(200);
+    expect(jsonOf(response)).toMatchObject({ placementId: PLACEMENT_ID, status: 'AWAITING_DOCUMENTS' });
+    expect(response.body).not.toContain(TASK_TOKEN);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+  });
+});
+
+describe('GET /placements', () => {
+  it('answers 400 naming `status` for an unknown status, without querying', async () => {
+    const response = await call({ method: 'GET', path: '/placements?status=BOGUS' });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['status']);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it.each(['0', '101', '-1', 'ten'])('answers 400 naming `limit` for limit=%s', async (limit) => {
+    const response = await call({ method: 'GET', path: `/placements?limit=${limit}` });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['limit']);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it('answers 400 naming `cursor` for a cursor it never issued', async () => {
+    const response = await call({ method: 'GET', path: '/placements?cursor=not-a-cursor' });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['cursor']);
+  });
+
+  it('lists a site’s placements as views, newest first, with a cursor when more remain', async () => {
+    const older = storedPlacement({ placementId: 'pl_older', createdAt: '2030-02-01T00:00:00.000Z' });
+    const newer = storedPlacement({
+      placementId: 'pl_newer',
+      createdAt: '2030-02-10T00:00:00.000Z',
+      pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-11T00:00:00.000Z' },
+    });
+    const indexed = (placement: typeof older, shard: number) => ({
+      ...placementItem(placement),
+      gsi2pk: `${SITE_ID}#${shard}`,
+      gsi2sk: `${placement.createdAt}#${placement.placementId}`,
+    });
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `${SITE_ID}#1` } })
+      .resolves({ Items: [indexed(older, 1)] });
+    ddb
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `${SITE_ID}#3` } })
+      .resolves({ Items: [indexed(newer, 3)] });
+
+    const response = await call({ method: 'GET', path: `/placements?siteId=${SITE_ID}&limit=1` });
+
+    expect(response.statusCode).toBe(200);
+    const page = jsonOf(response);
+    expect(page.items.map((item: { placementId: string }) => item.placementId)).toEqual(['pl_newer']);
+    expect(Object.keys(page.items[0]).sort()).toEqual(PLACEMENT_VIEW_FIELDS);
+    expect(page.cursor).toEqual(expect.any(String));
+    expect(response.body).not.toContain(TASK_TOKEN);
+    expect(ddb.commandCalls(QueryCommand).map((query) => query.args[0].input.IndexName)).toEqual(
+      Array(4).fill('bySite'),
+    );
+  });
+});
+
+describe('GET /placements/{placementId}', () => {
+  it('answers 200 with the view of the stored placement, never its task token', async () => {
+    const placement = storedPlacement({
+      pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+      requirements: [requirement('MMR', 'REJECTED', { reason: 'Blurry', documentId: 'doc_a', rejectedAt: '2030-02-22T00:00:00.000Z' }), requirement('BLS')],
+    });
+    table.seed(placementItem(placement));
+
+    const response = await call({ method: 'GET', path: `/placements/${PLACEMENT_ID}` });
+
+    expect(response.statusCode).toBe(200);
+    expect(Object.keys(jsonOf(response)).sort()).toEqual(PLACEMENT_VIEW_FIELDS);
+    expect(jsonOf(response).requirements[0]).toEqual(requirement('MMR', 'REJECTED', { reason: 'Blurry', documentId: 'doc_a' }));
+    expect(response.body).not.toContain(TASK_TOKEN);
+  });
+
+  it('answers 404 NOT_FOUND for an unknown placement', async () => {
+    const response = await call({ method: 'GET', path: '/placements/pl_unknown' });
+
+    expect(response.statusCode).toBe(404);
+    expect(jsonOf(response).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('POST /placements/{placementId}/waivers', () => {
+  it('waiving the last outstanding requirement resumes the waiting workflow once and forgets its token', async () => {
+    table.seed(
+      placementItem(
+        storedPlacement({
+          requirements: [requirement('MMR', 'ACCEPTED', { documentId: 'doc_a' }), requirement('BLS')],
+          pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+        }),
+      ),
+    );
+
+    const response = await call({
+      method: 'POST',
+      path: `/placements/${PLACEMENT_ID}/waivers`,
+      body: { requirementCode: 'BLS', reason: 'Certified through the school until June.' },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(jsonOf(response).requirements[1]).toEqual(
+      requirement('BLS', 'WAIVED', { reason: 'Certified through the school until June.' }),
+    );
+    expect(sfn.commandCalls(SendTaskSuccessCommand).map((c) => c.args[0].input)).toEqual([
+      { taskToken: TASK_TOKEN, output: JSON.stringify({ event: 'DOCUMENTS_COMPLETE' }) },
+    ]);
+    expect(placementOf(table.item(placementKey().pk, 'PLACEMENT')).pendingTask).toBeUndefined();
+  });
+
+  it('answers 400 naming requirementCode for a code the placement does not have', async () => {
+    table.seed(placementItem(storedPlacement()));
+
+    const response = await call({
+      method: 'POST',
+      path: `/placements/${PLACEMENT_ID}/waivers`,
+      body: { requirementCode: 'TB', reason: 'n/a' },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['requirementCode']);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+});
+
+describe('POST /placements/{placementId}/cancel', () => {
+  it('cancels the placement and stops its execution by ARN', async () => {
+    table.seed(
+      placementItem(
+        storedPlacement({
+          pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+        }),
+      ),
+    );
+
+    const response = await call({
+      method: 'POST',
+      path: `/placements/${PLACEMENT_ID}/cancel`,
+      body: { reason: 'Student withdrew.' },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(jsonOf(response).status).toBe('CANCELLED');
+    expect(sfn.commandCalls(StopExecutionCommand)[0]?.args[0].input).toEqual({
+      executionArn: `arn:aws:states:us-east-1:123456789012:execution:Onboarding:${PLACEMENT_ID}`,
+      cause: 'Student withdrew.',
+    });
+    const stored = placementOf(table.item(placementKey().pk, 'PLACEMENT'));
+    expect(stored.status).toBe('CANCELLED');
+    expect(stored.pendingTask).toBeUndefined();
+  });
+
+  it('answers 409 CONFLICT for a placement that already finished', async () => {
+    table.seed(placementItem(storedPlacement({ status: 'CLEARED' })));
+
+    const response = await call({ method: 'POST', path: `/placements/${PLACEMENT_ID}/cancel` });
+
+    expect(response.statusCode).toBe(409);
+    expect(jsonOf(response).error.code).toBe('CONFLICT');
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(0);
+  });
+});
+
+describe('routing and unexpected failures', () => {
+  it.each([
+    ['GET', '/nowhere'],
+    ['DELETE', `/placements/${PLACEMENT_ID}`],
+    ['GET', '/sites'],
+    ['POST', '/sites/x/y'],
+  ])('answers 404 NOT_FOUND for %s %s', async (method, path) => {
+    const response = await call({ method, path });
+
+    expect(response.statusCode).toBe(404);
+    expect(jsonOf(response).error.code).toBe('NOT_FOUND');
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  const expectGenericServerError = (response: { statusCode: number; body: string }, ...secrets: string[]) => {
+    expect(response.statusCode).toBe(500);
+    expect(jsonOf(response as never)).toEqual({
+      error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again later.' },
+    });
+    for (const secret of [HANDLER_ENVIRONMENT.TABLE_NAME, 'stack', 'Exception', 'DynamoDB', ' at ', ...secrets]) {
+      expect(response.body).not.toContain(secret);
+    }
+  };
+
+  it('answers an unexpected DynamoDB error with a 500 that says nothing internal, and logs only its name', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+
+    const response = await call({ method: 'GET', path: `/placements/${PLACEMENT_ID}` });
+
+    expectGenericServerError(response, 'ResourceNotFound', 'Requested resource');
+    expect(logged).toHaveBeenCalledTimes(1);
+    const line = JSON.parse(String(logged.mock.calls[0]?.[0]));
+    expect(line).toMatchObject({ level: 'ERROR', errorName: 'ResourceNotFoundException' });
+    expect(JSON.stringify(line)).not.toContain(HANDLER_ENVIRONMENT.TABLE_NAME);
+  });
+
+  it('answers DynamoDB throttling with the same generic 500', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    table.seed(siteItem(storedSite()));
+    ddb.on(PutCommand).rejects(dynamoThrottlingException());
+
+    const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
+
+    expectGenericServerError(response, 'Throttl', 'TransientDependencyError', 'throughput');
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+  });
+});

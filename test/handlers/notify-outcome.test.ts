@@ -1,0 +1,137 @@
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Placement } from '../../functions/core/model/placement.js';
+import type { handler as NotifyOutcomeHandler } from '../../functions/handlers/notify-outcome.js';
+import { FakeTable } from './support/fake-table.js';
+import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { sesThrottling } from './support/sdk-errors.js';
+import { sentEmails } from './support/sent-emails.js';
+import {
+  ADMIN_EMAIL,
+  COORDINATOR_EMAIL,
+  onceKey,
+  PLACEMENT_ID,
+  placementItem,
+  placementKey,
+  placementOf,
+  requirement,
+  STUDENT,
+  storedPlacement,
+  TASK_TOKEN,
+} from './support/stored-items.js';
+import { taskEvent } from './support/task-event.js';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const ses = mockClient(SESClient);
+const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+let handler: typeof NotifyOutcomeHandler;
+
+const cleared = (overrides: Partial<Placement> = {}) =>
+  storedPlacement({
+    status: 'CLEARED',
+    requirements: [
+      requirement('MMR', 'ACCEPTED', { documentId: 'doc_mmr' }),
+      requirement('BLS', 'ACCEPTED', { documentId: 'doc_bls' }),
+    ],
+    decision: { decision: 'approve', round: 0, by: ADMIN_EMAIL, at: '2030-02-28T12:00:00.000Z' },
+    // A token left behind must still never reach an email.
+    pendingTask: { kind: 'SITE_APPROVAL', token: TASK_TOKEN, since: '2030-02-27T00:00:00.000Z' },
+    ...overrides,
+  });
+
+const notify = () => handler(taskEvent({ next: 'NOTIFY_OUTCOME' }));
+const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
+
+beforeAll(async () => {
+  ({ handler } = await coldStart(() => import('../../functions/handlers/notify-outcome.js')));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+beforeEach(() => {
+  freezeDate();
+  ddb.reset();
+  ses.reset();
+  table.install(ddb);
+  table.seed(placementItem(cleared()));
+  ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('notify-outcome', () => {
+  it('tells the student, the coordinator and the site admins once each, and records it', async () => {
+    await expect(notify()).resolves.toEqual({ sent: 3 });
+
+    const emails = sentEmails(ses);
+    expect(emails.map((email) => email.to)).toEqual([[STUDENT.email], [COORDINATOR_EMAIL], [ADMIN_EMAIL]]);
+    for (const email of emails) {
+      expect(email.html).not.toContain(TASK_TOKEN);
+      expect(email.text).not.toContain(TASK_TOKEN);
+    }
+    expect(storedPlacementNow().history.at(-1)).toEqual({
+      at: TEST_NOW.toISOString(),
+      type: 'OUTCOME_NOTIFIED',
+      detail: 'CLEARED: student, coordinator, site',
+    });
+  });
+
+  it('sends nothing and writes nothing the second time', async () => {
+    await notify();
+    const writes = ddb.commandCalls(PutCommand).length;
+
+    await expect(notify()).resolves.toEqual({ sent: 0 });
+
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(writes + 3);
+    expect(
+      ddb
+        .commandCalls(PutCommand)
+        .slice(writes)
+        .every((call) => String(call.args[0].input.Item?.pk).startsWith('ONCE#')),
+    ).toBe(true);
+  });
+
+  it('leaves the site out of an expired placement', async () => {
+    table.seed(placementItem(storedPlacement({ status: 'EXPIRED' })));
+
+    await expect(notify()).resolves.toEqual({ sent: 2 });
+
+    expect(sentEmails(ses).map((email) => email.to)).toEqual([[STUDENT.email], [COORDINATOR_EMAIL]]);
+  });
+
+  it('does nothing for a placement that has no outcome yet', async () => {
+    table.seed(placementItem(storedPlacement()));
+
+    await expect(notify()).resolves.toEqual({ sent: 0 });
+
+    expect(ses.calls()).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('on SES throttling throws TransientDependencyError and gives the claim back', async () => {
+    ses.on(SendEmailCommand).rejectsOnce(sesThrottling()).resolves({ MessageId: 'message-2' });
+    const claim = onceKey(`mail:outcome:${PLACEMENT_ID}:CLEARED:student`);
+
+    await expect(notify()).rejects.toMatchObject({ name: 'TransientDependencyError' });
+
+    expect(ddb.commandCalls(DeleteCommand).map((call) => call.args[0].input.Key)).toEqual([claim]);
+    expect(table.item(claim.pk, 'ONCE')).toBeUndefined();
+
+    await expect(notify()).resolves.toEqual({ sent: 3 });
+  });
+
+  it.each<[string, unknown]>([
+    ['an empty event', {}],
+    ['an over-long placement id', { placementId: 'p'.repeat(201) }],
+  ])('rejects a malformed task event (%s) with ValidationError', async (_name, event) => {
+    await expect(handler(event)).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,97 @@
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { handler as RecordFailureHandler } from '../../functions/handlers/record-failure.js';
+import { FakeTable } from './support/fake-table.js';
+import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { sentEmails } from './support/sent-emails.js';
+import {
+  COORDINATOR_EMAIL,
+  placementItem,
+  placementKey,
+  placementOf,
+  STUDENT,
+  storedPlacement,
+  TASK_TOKEN,
+} from './support/stored-items.js';
+import { taskEvent } from './support/task-event.js';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const ses = mockClient(SESClient);
+const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+let handler: typeof RecordFailureHandler;
+
+/** A Step Functions failure: the cause can carry anything, student data included. */
+const failure = {
+  error: 'IllegalTransitionError',
+  cause: JSON.stringify({ errorMessage: `Bad state for ${STUDENT.email}`, trace: ['at x (/var/task/index.mjs:1:1)'] }),
+};
+
+const recordFailure = (extra: { error?: string; cause?: string } = failure) =>
+  handler(taskEvent({ failure: { Error: extra.error, Cause: extra.cause } }, extra));
+const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
+
+beforeAll(async () => {
+  ({ handler } = await coldStart(() => import('../../functions/handlers/record-failure.js')));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+beforeEach(() => {
+  freezeDate();
+  ddb.reset();
+  ses.reset();
+  table.install(ddb);
+  table.seed(
+    placementItem(
+      storedPlacement({ pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' } }),
+    ),
+  );
+  ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('record-failure', () => {
+  it('marks the placement FAILED keeping only the error name, and tells the coordinator once', async () => {
+    await recordFailure();
+    await recordFailure();
+
+    const placement = storedPlacementNow();
+    expect(placement.status).toBe('FAILED');
+    expect(placement.failure).toEqual({ error: 'IllegalTransitionError' });
+    expect(placement.pendingTask).toBeUndefined();
+    expect(placement.history.at(-1)).toEqual({ at: TEST_NOW.toISOString(), type: 'FAILED', detail: 'IllegalTransitionError' });
+    expect(JSON.stringify(ddb.commandCalls(PutCommand).map((call) => call.args[0].input))).not.toContain(STUDENT.email);
+
+    const emails = sentEmails(ses);
+    expect(emails.map((email) => email.to)).toEqual([[COORDINATOR_EMAIL]]);
+    expect(emails[0]?.text).not.toContain('/var/task');
+    expect(emails[0]?.text).not.toContain(TASK_TOKEN);
+  });
+
+  it('logs the error name only, never the cause', async () => {
+    await recordFailure();
+
+    const lines = vi.mocked(console.error).mock.calls.map((args) => String(args[0]));
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ message: 'Onboarding workflow failed', errorName: 'IllegalTransitionError' });
+    expect(lines.join('\n')).not.toContain(STUDENT.email);
+  });
+
+  it('keeps the outcome of a placement that already finished, and emails nobody', async () => {
+    table.seed(placementItem(storedPlacement({ status: 'CLEARED' })));
+
+    await recordFailure();
+
+    expect(storedPlacementNow().status).toBe('CLEARED');
+    expect(ses.calls()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,315 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Placement } from '../../functions/core/model/placement.js';
+import type { handler as ReviewHandler } from '../../functions/handlers/review.js';
+import { errorPaths, type HttpRequest, type HttpResponse, headerOf, invokeHttp, jsonOf } from './support/api-gateway-event.js';
+import { FakeTable } from './support/fake-table.js';
+import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { tableNotFound, taskTimedOut } from './support/sdk-errors.js';
+import {
+  ADMIN_EMAIL,
+  documentItem,
+  documentKey,
+  PLACEMENT_ID,
+  placementItem,
+  placementKey,
+  placementOf,
+  requirement,
+  STUDENT,
+  storedDocument,
+  storedLink,
+  storedPlacement,
+  TASK_TOKEN,
+} from './support/stored-items.js';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const s3 = mockClient(S3Client);
+const sfn = mockClient(SFNClient);
+const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+let handler: typeof ReviewHandler;
+
+const MMR_DOC = storedDocument({ documentId: 'doc_mmr', objectKey: `placements/${PLACEMENT_ID}/doc_mmr`, status: 'ACCEPTED' });
+const BLS_DOC = storedDocument({
+  documentId: 'doc_bls',
+  requirementCode: 'BLS',
+  fileName: 'bls.pdf',
+  issuedOn: undefined,
+  expiresOn: '2031-06-30',
+  objectKey: `placements/${PLACEMENT_ID}/doc_bls`,
+  status: 'ACCEPTED',
+});
+
+/** A complete packet waiting for the site, version 6, the approval task's token stored. */
+const awaitingApproval = (overrides: Partial<Placement> = {}) =>
+  storedPlacement({
+    status: 'AWAITING_SITE_APPROVAL',
+    requirements: [
+      requirement('MMR', 'ACCEPTED', { documentId: 'doc_mmr' }),
+      requirement('BLS', 'ACCEPTED', { documentId: 'doc_bls' }),
+    ],
+    pendingTask: { kind: 'SITE_APPROVAL', token: TASK_TOKEN, since: '2030-02-28T00:00:00.000Z' },
+    version: 6,
+    ...overrides,
+  });
+
+let token: string;
+
+const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
+
+const review = (request: Omit<HttpRequest, 'path'> & { path?: string }) =>
+  invokeHttp(handler, { path: `/review/${token}`, ...request });
+
+const decideAsJson = (body: unknown) =>
+  review({ method: 'POST', headers: { accept: 'application/json' }, body });
+
+const resumes = () => sfn.commandCalls(SendTaskSuccessCommand).map((call) => call.args[0].input);
+
+const placementWrites = () =>
+  ddb
+    .commandCalls(PutCommand)
+    .map((call) => call.args[0].input)
+    .filter((input) => input.Item?.pk === placementKey().pk);
+
+const expectSafePageHeaders = (response: HttpResponse) => {
+  expect(headerOf(response, 'content-type')).toMatch(/^text\/html/);
+  expect(headerOf(response, 'cache-control')).toBe('no-store');
+  expect(headerOf(response, 'referrer-policy')).toBe('no-referrer');
+  const csp = headerOf(response, 'content-security-policy') ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-inline');
+};
+
+beforeAll(async () => {
+  ({ handler } = await coldStart(() => import('../../functions/handlers/review.js')));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
+
+beforeEach(() => {
+  freezeDate();
+  ddb.reset();
+  s3.reset();
+  sfn.reset();
+  table.install(ddb);
+  sfn.on(SendTaskSuccessCommand).resolves({});
+  const link = storedLink({
+    kind: 'review',
+    placementId: PLACEMENT_ID,
+    adminEmail: ADMIN_EMAIL,
+    round: 0,
+    expiresAt: '2030-03-14T09:00:00.000Z',
+  });
+  token = link.token;
+  table.seed(link.item, placementItem(awaitingApproval()), documentItem(MMR_DOC), documentItem(BLS_DOC));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('GET /review/{token}', () => {
+  it('shows the packet with short-lived download links, changes nothing and never shows the task token', async () => {
+    const response = await review({ method: 'GET' });
+
+    expect(response.statusCode).toBe(200);
+    expectSafePageHeaders(response);
+    expect(response.body).toContain(STUDENT.name);
+    expect(response.body).toContain(`placements/${PLACEMENT_ID}/doc_mmr`);
+    expect(response.body).toContain('X-Amz-Expires=300');
+    expect(response.body).not.toContain(TASK_TOKEN);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sfn.calls()).toHaveLength(0);
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it('answers an expired link with the 410 page', async () => {
+    vi.setSystemTime(new Date('2030-03-14T09:00:00.000Z'));
+
+    const response = await review({ method: 'GET' });
+
+    expect(response.statusCode).toBe(410);
+    expectSafePageHeaders(response);
+  });
+});
+
+describe('POST /review/{token}', () => {
+  it('records an approval on the version it read, then resumes the workflow with {"decision":"approve"}', async () => {
+    const response = await decideAsJson({ decision: 'approve' });
+
+    expect(response.statusCode).toBe(200);
+    expect(jsonOf(response)).toMatchObject({
+      placementId: PLACEMENT_ID,
+      status: 'CLEARED',
+      decision: { decision: 'approve', by: ADMIN_EMAIL, at: TEST_NOW.toISOString() },
+    });
+    expect(response.body).not.toContain(TASK_TOKEN);
+
+    const [decided] = placementWrites();
+    expect(decided?.ConditionExpression).toBe('version = :expected');
+    expect(decided?.ExpressionAttributeValues).toEqual({ ':expected': 6 });
+    expect(decided?.Item).toMatchObject({ status: 'CLEARED', version: 7, decision: { decision: 'approve', round: 0 } });
+    expect(resumes()).toEqual([{ taskToken: TASK_TOKEN, output: JSON.stringify({ decision: 'approve' }) }]);
+
+    const stored = storedPlacementNow();
+    expect(stored.status).toBe('CLEARED');
+    expect(stored.pendingTask).toBeUndefined();
+    expect(stored.history.at(-1)).toEqual({ at: TEST_NOW.toISOString(), type: 'SITE_APPROVED', detail: `by ${ADMIN_EMAIL}` });
+  });
+
+  it('still answers 200 when the task token is stale (TaskTimedOut): the decision stands and the token is spent', async () => {
+    sfn.on(SendTaskSuccessCommand).rejects(taskTimedOut());
+
+    const response = await decideAsJson({ decision: 'approve' });
+
+    expect(response.statusCode).toBe(200);
+    expect(resumes()).toHaveLength(1);
+    const stored = storedPlacementNow();
+    expect(stored.status).toBe('CLEARED');
+    expect(stored.decision?.decision).toBe('approve');
+    expect(stored.pendingTask).toBeUndefined();
+  });
+
+  it('answers 409 ALREADY_DECIDED (JSON) when the round was already decided, changing and resuming nothing', async () => {
+    table.seed(
+      placementItem(
+        awaitingApproval({
+          status: 'CLEARED',
+          pendingTask: undefined,
+          decision: { decision: 'approve', round: 0, by: 'other-admin@stmarys.example', at: '2030-02-28T12:00:00.000Z' },
+        }),
+      ),
+    );
+
+    const response = await decideAsJson({ decision: 'decline', reason: 'No capacity.' });
+
+    expect(response.statusCode).toBe(409);
+    expect(jsonOf(response).error.code).toBe('ALREADY_DECIDED');
+    expect(jsonOf(response).error.message).toContain('other-admin@stmarys.example');
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(resumes()).toHaveLength(0);
+  });
+
+  it('a double click: the second POST answers 409 and resumes nothing again', async () => {
+    const first = await decideAsJson({ decision: 'approve' });
+    const second = await decideAsJson({ decision: 'approve' });
+
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(409);
+    expect(jsonOf(second).error.code).toBe('ALREADY_DECIDED');
+    expect(resumes()).toHaveLength(1);
+  });
+
+  it('answers a second decision from the form with the 409 page showing the recorded decision', async () => {
+    table.seed(
+      placementItem(
+        awaitingApproval({
+          status: 'CLEARED',
+          pendingTask: undefined,
+          decision: { decision: 'approve', round: 0, by: 'other-admin@stmarys.example', at: '2030-02-28T12:00:00.000Z' },
+        }),
+      ),
+    );
+
+    const response = await review({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=approve',
+    });
+
+    expect(response.statusCode).toBe(409);
+    expectSafePageHeaders(response);
+    expect(response.body).toContain('other-admin@stmarys.example');
+  });
+
+  it('answers 400 naming `reason` for a decline without a reason, and records nothing', async () => {
+    const response = await decideAsJson({ decision: 'decline', reason: '   ' });
+
+    expect(response.statusCode).toBe(400);
+    expect(jsonOf(response).error.code).toBe('VALIDATION_FAILED');
+    expect(errorPaths(response)).toEqual(['reason']);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(resumes()).toHaveLength(0);
+  });
+
+  it('answers 400 naming `decision` for an unknown decision', async () => {
+    const response = await decideAsJson({ decision: 'maybe' });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['decision']);
+  });
+
+  it('takes the form post (base64, repeated checkboxes): changes requested, items rejected, documents never reused', async () => {
+    const form = new URLSearchParams([
+      ['decision', 'request-changes'],
+      ['reason', 'Both scans are cut off.'],
+      ['requirementCodes', 'MMR'],
+      ['requirementCodes', 'BLS'],
+    ]).toString();
+
+    const response = await review({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: Buffer.from(form).toString('base64'),
+      isBase64Encoded: true,
+    });
+
+    expect(response.statusCode).toBe(200);
+    expectSafePageHeaders(response);
+    expect(response.body).toContain('Thank you, your decision is recorded');
+    const stored = storedPlacementNow();
+    expect(stored.status).toBe('AWAITING_DOCUMENTS');
+    expect(stored.approvalRound).toBe(1);
+    expect(stored.requirements.map((item) => [item.code, item.status, item.reason])).toEqual([
+      ['MMR', 'REJECTED', 'Both scans are cut off.'],
+      ['BLS', 'REJECTED', 'Both scans are cut off.'],
+    ]);
+    for (const documentId of ['doc_mmr', 'doc_bls']) {
+      expect(table.item(documentKey(STUDENT.id, documentId).pk, `DOC#${documentId}`)?.changesRequested).toBe(true);
+    }
+    expect(resumes()).toEqual([{ taskToken: TASK_TOKEN, output: JSON.stringify({ decision: 'request-changes' }) }]);
+  });
+
+  it('answers 410 LINK_EXPIRED (JSON) for an expired link, recording nothing', async () => {
+    vi.setSystemTime(new Date('2030-03-15T00:00:00.000Z'));
+
+    const response = await decideAsJson({ decision: 'approve' });
+
+    expect(response.statusCode).toBe(410);
+    expect(jsonOf(response).error.code).toBe('LINK_EXPIRED');
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('answers an unexpected failure during a JSON decision with a logged, generic 500', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+
+    const response = await decideAsJson({ decision: 'approve' });
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain(HANDLER_ENVIRONMENT.TABLE_NAME);
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+
+  // Known bug (functions/handlers/review.ts, POST route): the form path answers an unexpected error with
+  // `return errorResponse(error)`, which bypasses the httpErrors middleware, so the 5xx is never logged
+  // and no alarm sees it. Remove `.fails` once it rethrows instead.
+  it.fails('logs an unexpected failure during a form decision like any other 5xx', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+
+    const response = await review({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=approve',
+    });
+
+    expect(response.statusCode).toBe(500);
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,392 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HandlerName } from '../../infra/constructs/onboarding-function.js';
+import type { StatelessStack } from '../../infra/stacks/stateless-stack.js';
+import { onboardingStacks } from '../support/onboarding-app-fixture.js';
+import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
+
+const HANDLERS: HandlerName[] = [
+  'coordinator-api',
+  'portal',
+  'review',
+  'process-upload',
+  'check-compliance',
+  'collect-documents',
+  'request-site-approval',
+  'notify-outcome',
+  'record-failure',
+];
+const API_HANDLERS = new Set<HandlerName>(['coordinator-api', 'portal', 'review']);
+
+const STATE_MACHINE_NAME = 'OnboardingStateMachine';
+const STATE_MACHINE_ARN = `arn:aws:states:us-east-1:000000000000:stateMachine:${STATE_MACHINE_NAME}`;
+const DOCUMENTS_BUCKET = 'onboarding-test-docs-000000000000-us-east-1';
+const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:000000000000:table/PlacementOnboarding-test';
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: Json;
+  Condition?: Json;
+}
+
+let stack: StatelessStack;
+let template: Template;
+let stateMachineId: string;
+
+beforeAll(() => {
+  ({ stateless: stack } = onboardingStacks({
+    stage: 'test',
+    publicBaseUrl: 'https://onboarding.example.edu',
+    senderEmail: 'onboarding@example.edu',
+    replyToEmail: 'placements@example.edu',
+  }));
+  template = Template.fromStack(stack);
+  stateMachineId = logicalId(stack.workflow.stateMachine.node.defaultChild);
+});
+
+function logicalId(element: unknown): string {
+  return stack.getLogicalId(element as CfnElement);
+}
+
+/** Resolves a template value, giving the state machine a realistic ARN (its name is read from it). */
+function resolved(value: unknown): Json {
+  return resolveIntrinsics(value, {
+    ref: (id) => (id === stateMachineId ? STATE_MACHINE_ARN : id),
+  });
+}
+
+function functionId(handler: HandlerName): string {
+  return logicalId(stack.functions[handler].node.defaultChild);
+}
+
+function functionProperties(handler: HandlerName): Record<string, unknown> {
+  return template.findResources('AWS::Lambda::Function')[functionId(handler)]?.Properties;
+}
+
+/** Every Allow statement of the policies attached to a function's role, resolved. */
+function statementsOf(handler: HandlerName): Statement[] {
+  const role = stack.functions[handler].role;
+  const roleId = logicalId(role?.node.defaultChild);
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap((policy) => resolved(policy.Properties.PolicyDocument.Statement) as unknown as Statement[]);
+}
+
+function actionsOf(statement: Statement): string[] {
+  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+}
+
+function resourcesOf(statement: Statement): Json[] {
+  return Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+}
+
+/** The resources a function may call `action` on. */
+function grantedResources(handler: HandlerName, action: string): Json[] {
+  return statementsOf(handler)
+    .filter((statement) => statement.Effect === 'Allow' && actionsOf(statement).includes(action))
+    .flatMap(resourcesOf);
+}
+
+function handlersAllowed(action: string): HandlerName[] {
+  return HANDLERS.filter((handler) => grantedResources(handler, action).length > 0);
+}
+
+function environmentOf(handler: HandlerName): Record<string, Json> {
+  const environment = functionProperties(handler).Environment as { Variables: Record<string, unknown> };
+  return resolved(environment.Variables) as Record<string, Json>;
+}
+
+describe('every function', () => {
+  it('runs Node.js 22 on arm64 with 512 MB, X-Ray tracing and a timeout by purpose', () => {
+    for (const handler of HANDLERS) {
+      expect(functionProperties(handler), handler).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        TracingConfig: { Mode: 'Active' },
+        Timeout: API_HANDLERS.has(handler) ? 10 : 15,
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('logs to its own log group, which has a retention', () => {
+    const logGroupIds = HANDLERS.map((handler) => {
+      const logGroup = (functionProperties(handler).LoggingConfig as { LogGroup: { Ref: string } }).LogGroup
+        .Ref;
+      expect(template.findResources('AWS::Logs::LogGroup')[logGroup]?.Properties, handler).toEqual({
+        RetentionInDays: 30,
+      });
+      return logGroup;
+    });
+    expect(new Set(logGroupIds).size).toBe(HANDLERS.length);
+  });
+
+  it('is configured by the variables of what it may use, and nothing more', () => {
+    const common = ['POWERTOOLS_SERVICE_NAME', 'STAGE', 'TABLE_NAME'];
+    const mail = ['SENDER_EMAIL', 'REPLY_TO_EMAIL', 'SES_CONFIGURATION_SET'];
+    const expected: Record<HandlerName, string[]> = {
+      'coordinator-api': [...common, 'STATE_MACHINE_ARN'],
+      portal: [...common, 'DOCUMENTS_BUCKET'],
+      review: [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL'],
+      'process-upload': [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN'],
+      'check-compliance': common,
+      'collect-documents': [...common, ...mail, 'PUBLIC_BASE_URL'],
+      'request-site-approval': [...common, ...mail, 'PUBLIC_BASE_URL'],
+      'notify-outcome': [...common, ...mail, 'PUBLIC_BASE_URL'],
+      'record-failure': [...common, ...mail],
+    };
+    for (const handler of HANDLERS) {
+      expect(Object.keys(environmentOf(handler)).sort(), handler).toEqual([...expected[handler]].sort());
+    }
+  });
+
+  it('gets values that name the deployed resources', () => {
+    expect(environmentOf('review')).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: 'placement-onboarding',
+      STAGE: 'test',
+      TABLE_NAME: 'PlacementOnboarding-test',
+      DOCUMENTS_BUCKET: DOCUMENTS_BUCKET,
+      STATE_MACHINE_ARN,
+      PUBLIC_BASE_URL: 'https://onboarding.example.edu',
+    });
+    expect(environmentOf('notify-outcome')).toMatchObject({
+      SENDER_EMAIL: 'onboarding@example.edu',
+      REPLY_TO_EMAIL: 'placements@example.edu',
+      SES_CONFIGURATION_SET: logicalId(
+        stack.node.findChild('Mail').node.findChild('ConfigurationSet').node.defaultChild,
+      ),
+    });
+  });
+
+  it('reads and writes items of the one table and queries its indexes, but never scans', () => {
+    for (const handler of HANDLERS) {
+      expect(grantedResources(handler, 'dynamodb:Query'), handler).toEqual([
+        TABLE_ARN,
+        `${TABLE_ARN}/index/*`,
+      ]);
+      expect(grantedResources(handler, 'dynamodb:UpdateItem'), handler).toContain(TABLE_ARN);
+      expect(grantedResources(handler, 'dynamodb:Scan'), handler).toEqual([]);
+      expect(grantedResources(handler, 'dynamodb:TransactWriteItems'), handler).toEqual([]);
+    }
+  });
+
+  it('is granted no wildcard action', () => {
+    for (const handler of HANDLERS) {
+      const actions = statementsOf(handler).flatMap(actionsOf);
+      expect(
+        actions.filter((action) => action.includes('*')),
+        handler,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('access to the workflow', () => {
+  it('lets only the coordinator API start executions, of the onboarding state machine', () => {
+    expect(handlersAllowed('states:StartExecution')).toEqual(['coordinator-api']);
+    expect(grantedResources('coordinator-api', 'states:StartExecution')).toEqual([STATE_MACHINE_ARN]);
+  });
+
+  it('lets only the coordinator API stop executions, and only executions of that state machine', () => {
+    expect(handlersAllowed('states:StopExecution')).toEqual(['coordinator-api']);
+    expect(grantedResources('coordinator-api', 'states:StopExecution')).toEqual([
+      `arn:aws:states:us-east-1:000000000000:execution:${STATE_MACHINE_NAME}:*`,
+    ]);
+  });
+
+  it('lets the functions that resume a waiting placement send task results, for that state machine', () => {
+    expect(handlersAllowed('states:SendTaskSuccess')).toEqual([
+      'coordinator-api',
+      'review',
+      'process-upload',
+    ]);
+    for (const handler of ['coordinator-api', 'review', 'process-upload'] as const) {
+      expect(grantedResources(handler, 'states:SendTaskSuccess')).toEqual([STATE_MACHINE_ARN]);
+      expect(grantedResources(handler, 'states:SendTaskFailure')).toEqual([STATE_MACHINE_ARN]);
+    }
+  });
+});
+
+describe('access to the documents bucket', () => {
+  const objects = `arn:aws:s3:::${DOCUMENTS_BUCKET}/placements/*`;
+
+  it('lets only the portal put objects, under placements/', () => {
+    expect(handlersAllowed('s3:PutObject')).toEqual(['portal']);
+    expect(grantedResources('portal', 's3:PutObject')).toEqual([objects]);
+  });
+
+  it('gives the portal nothing else in S3 and no access to the workflow', () => {
+    const portalActions = statementsOf('portal').flatMap(actionsOf);
+    expect(portalActions.filter((action) => action.startsWith('s3:'))).toEqual(['s3:PutObject']);
+    expect(portalActions.filter((action) => action.startsWith('states:'))).toEqual([]);
+  });
+
+  it('lets the review and upload processor read objects under placements/', () => {
+    expect(handlersAllowed('s3:GetObject')).toEqual(['review', 'process-upload']);
+    expect(grantedResources('review', 's3:GetObject')).toEqual([objects]);
+    const listing = statementsOf('review').find((statement) =>
+      actionsOf(statement).includes('s3:ListBucket'),
+    );
+    expect(listing).toMatchObject({
+      Resource: `arn:aws:s3:::${DOCUMENTS_BUCKET}`,
+      Condition: { StringLike: { 's3:prefix': ['placements/*'] } },
+    });
+  });
+
+  it('lets only the upload processor delete objects, and only under placements/ of that bucket', () => {
+    expect(handlersAllowed('s3:DeleteObject')).toEqual(['process-upload']);
+    expect(grantedResources('process-upload', 's3:DeleteObject')).toEqual([objects]);
+  });
+
+  it('invokes the upload processor for every object created under placements/', () => {
+    template.resourceCountIs('Custom::S3BucketNotifications', 1);
+    const [notification] = Object.values(template.findResources('Custom::S3BucketNotifications'));
+    expect(resolved(notification?.Properties.BucketName)).toBe(DOCUMENTS_BUCKET);
+    expect(notification?.Properties.Managed).toBe(false);
+    expect(notification?.Properties.NotificationConfiguration).toEqual({
+      LambdaFunctionConfigurations: [
+        {
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'placements/' }] } },
+          LambdaFunctionArn: { 'Fn::GetAtt': [functionId('process-upload'), 'Arn'] },
+        },
+      ],
+    });
+    const s3Permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
+      (permission) => permission.Properties.Principal === 's3.amazonaws.com',
+    );
+    expect(s3Permissions.map((permission) => resolved(permission.Properties))).toEqual([
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        FunctionName: `${functionId('process-upload')}.Arn`,
+        SourceArn: `arn:aws:s3:::${DOCUMENTS_BUCKET}`,
+        SourceAccount: '000000000000',
+      }),
+    ]);
+  });
+
+  it('keeps upload events that failed every attempt in an encrypted dead-letter queue', () => {
+    const dlq = functionProperties('process-upload').DeadLetterConfig as { TargetArn: Json };
+    expect(resolved(dlq.TargetArn)).toMatch(/^ProcessUploadDeadLetters.*\.Arn$/);
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+});
+
+describe('sending email', () => {
+  it('is allowed to the mailing functions only, as the sender, through the configuration set', () => {
+    expect(handlersAllowed('ses:SendEmail')).toEqual([
+      'collect-documents',
+      'request-site-approval',
+      'notify-outcome',
+      'record-failure',
+    ]);
+    const configurationSet = logicalId(
+      stack.node.findChild('Mail').node.findChild('ConfigurationSet').node.defaultChild,
+    );
+    const statement = statementsOf('notify-outcome').find((s) => actionsOf(s).includes('ses:SendEmail'));
+    expect(statement).toMatchObject({
+      Effect: 'Allow',
+      Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+      Condition: { StringEquals: { 'ses:FromAddress': 'onboarding@example.edu' } },
+    });
+    expect(statement && resourcesOf(statement).sort()).toEqual([
+      `arn:aws:ses:us-east-1:000000000000:configuration-set/${configurationSet}`,
+      'arn:aws:ses:us-east-1:000000000000:identity/example.edu',
+      'arn:aws:ses:us-east-1:000000000000:identity/onboarding@example.edu',
+    ]);
+  });
+
+  it('goes through a configuration set with reputation metrics and TLS required', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  function routes(): Array<{ routeKey: string; authorization: string; target: string }> {
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    return Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => {
+      const integrationId = String(resolved(route.Properties.Target)).replace(/^integrations\//, '');
+      const integration = integrations[integrationId];
+      return {
+        routeKey: route.Properties.RouteKey,
+        authorization: route.Properties.AuthorizationType,
+        target: String(resolved(integration?.Properties.IntegrationUri)),
+      };
+    });
+  }
+
+  it('requires IAM-signed requests on every coordinator route', () => {
+    const coordinator = `${functionId('coordinator-api')}.Arn`;
+    expect(routes().filter((route) => route.target === coordinator)).toEqual(
+      [
+        'PUT /sites/{siteId}',
+        'GET /sites/{siteId}',
+        'POST /placements',
+        'GET /placements',
+        'GET /placements/{placementId}',
+        'POST /placements/{placementId}/waivers',
+        'POST /placements/{placementId}/cancel',
+      ].map((routeKey) => ({ routeKey, authorization: 'AWS_IAM', target: coordinator })),
+    );
+  });
+
+  it('leaves the emailed link routes open: the token is the key', () => {
+    const portal = `${functionId('portal')}.Arn`;
+    const review = `${functionId('review')}.Arn`;
+    expect(routes().filter((route) => route.target !== `${functionId('coordinator-api')}.Arn`)).toEqual([
+      { routeKey: 'GET /portal/{token}', authorization: 'NONE', target: portal },
+      { routeKey: 'GET /portal/{token}/status', authorization: 'NONE', target: portal },
+      { routeKey: 'POST /portal/{token}/uploads', authorization: 'NONE', target: portal },
+      { routeKey: 'GET /review/{token}', authorization: 'NONE', target: review },
+      { routeKey: 'POST /review/{token}', authorization: 'NONE', target: review },
+    ]);
+  });
+
+  it('hands functions the version 2.0 event', () => {
+    for (const integration of Object.values(template.findResources('AWS::ApiGatewayV2::Integration'))) {
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+      });
+    }
+  });
+
+  it('throttles its default stage and logs access by route, never by path (link tokens)', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stage?.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+    const format = String(stage?.Properties.AccessLogSettings.Format);
+    expect(format).toContain('$context.routeKey');
+    expect(format).toContain('$context.requestId');
+    expect(format).not.toContain('$context.path');
+    expect(format).not.toContain('$context.resourcePath');
+  });
+});
+
+describe('the stateless stack', () => {
+  it('imports nothing from the stateful stack through exports', () => {
+    expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
+  });
+
+  it('outputs the API URL, state machine ARN, table name and bucket name', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual([
+      'ApiUrl',
+      'DocumentsBucketName',
+      'StateMachineArn',
+      'TableName',
+    ]);
+    expect(resolved(outputs.TableName?.Value)).toBe('PlacementOnboarding-test');
+    expect(resolved(outputs.DocumentsBucketName?.Value)).toBe(DOCUMENTS_BUCKET);
+    expect(resolved(outputs.StateMachineArn?.Value)).toBe(STATE_MACHINE_ARN);
+  });
+});
