@@ -4,7 +4,17 @@ export const DEMO_SITE_ID = 'demo-hospital';
 export const DEMO_SITE = {
   name: 'Demo Hospital',
   adminEmails: ['site-admin@demo-hospital.example'],
-  requirements: ['MMR', 'VARICELLA', 'HEPATITIS_B', 'TDAP', 'TB', 'INFLUENZA', 'BLS', 'BACKGROUND_CHECK', 'HIPAA_TRAINING'],
+  requirements: [
+    'MMR',
+    'VARICELLA',
+    'HEPATITIS_B',
+    'TDAP',
+    'TB',
+    'INFLUENZA',
+    'BLS',
+    'BACKGROUND_CHECK',
+    'HIPAA_TRAINING',
+  ],
   documentsDueDays: 14,
   reminderIntervalHours: 72,
   siteReminderIntervalHours: 48,

@@ -31,7 +31,9 @@ const main = async () => {
     `${endpoints.api}/sites/${siteId}`,
   );
   if (site.status !== 200) throw new Error(`the demo site is missing (${site.status}); restart npm start`);
-  console.log(`  ${site.body.name}: ${site.body.requirements.length} requirements, admins ${site.body.adminEmails.join(', ')}`);
+  console.log(
+    `  ${site.body.name}: ${site.body.requirements.length} requirements, admins ${site.body.adminEmails.join(', ')}`,
+  );
 
   step('Coordinator: create a placement');
   const startDate = daysFromNow(28);
@@ -47,7 +49,8 @@ const main = async () => {
       coordinatorEmail: 'coordinator@example.edu',
     },
   });
-  if (created.status !== 201) throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`create answered ${created.status}: ${JSON.stringify(created.body)}`);
   const placementId = created.body.placementId;
   console.log(`  ${placementId} ${startDate} → ${endDate}`);
 
@@ -79,7 +82,9 @@ const main = async () => {
   for (const entry of cleared.history) {
     console.log(`  ${entry.at}  ${entry.type.padEnd(24)} ${entry.detail ?? ''}`);
   }
-  console.log(`\nMail sent to the student: ${(await mailbox.to(studentEmail)).length}. Open ${endpoints.mailbox} to read it.`);
+  console.log(
+    `\nMail sent to the student: ${(await mailbox.to(studentEmail)).length}. Open ${endpoints.mailbox} to read it.`,
+  );
 };
 
 main().catch((error: unknown) => {

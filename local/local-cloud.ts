@@ -1,7 +1,13 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ServiceName, PORT_VARIABLES, resolvePorts, SERVICE_LABELS, SERVICE_NAMES } from './local-ports.js';
+import {
+  PORT_VARIABLES,
+  resolvePorts,
+  SERVICE_LABELS,
+  SERVICE_NAMES,
+  type ServiceName,
+} from './local-ports.js';
 import { FunctionRuntime, type InvocationResult } from './runtime/function-runtime.js';
 import type { ServiceEndpoints } from './runtime/lambda-environment.js';
 import { startApiGateway } from './services/api-gateway/api-gateway-server.js';
@@ -62,7 +68,9 @@ function referencedFunctions(model: LocalCloudModel): string[] {
   for (const route of model.routes) names.add(route.functionName);
   for (const notification of model.bucketNotifications) names.add(notification.functionName);
   for (const machine of model.stateMachines) {
-    for (const match of JSON.stringify(machine.definition).matchAll(/:lambda:[^:"]*:[^:"]*:function:([^:"]+)/g)) {
+    for (const match of JSON.stringify(machine.definition).matchAll(
+      /:lambda:[^:"]*:[^:"]*:function:([^:"]+)/g,
+    )) {
       if (match[1]) names.add(match[1]);
     }
   }
@@ -111,7 +119,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       stoppers.push(running.stop);
       return running;
     } catch (error) {
-      if (isAddressInUse(error)) throw new PortInUseError(ports[service], SERVICE_LABELS[service], PORT_VARIABLES[service]);
+      if (isAddressInUse(error))
+        throw new PortInUseError(ports[service], SERVICE_LABELS[service], PORT_VARIABLES[service]);
       throw error;
     }
   };
@@ -154,7 +163,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           if (stopping) return;
           const outcome = await invoke(functionName, event);
           if (outcome.ok) return;
-          log(`Warning: ${functionName} failed on an S3 event: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+          log(
+            `Warning: ${functionName} failed on an S3 event: ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
+          );
         }
       })();
     };

@@ -43,7 +43,9 @@ export function resolvePorts(
     if (fromOption !== undefined) port = fromOption;
     else if (fromEnvironment !== undefined && fromEnvironment !== '') port = Number(fromEnvironment);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`${PORT_VARIABLES[service]} must be a port number (0 = any free port), got "${fromEnvironment}".`);
+      throw new Error(
+        `${PORT_VARIABLES[service]} must be a port number (0 = any free port), got "${fromEnvironment}".`,
+      );
     }
     ports[service] = port;
   }

@@ -20,7 +20,8 @@ function parseOptions() {
     },
   });
   const timeScale = Number(values['time-scale']);
-  if (!(timeScale > 0)) throw new Error(`--time-scale needs a positive number, got "${values['time-scale']}".`);
+  if (!(timeScale > 0))
+    throw new Error(`--time-scale needs a positive number, got "${values['time-scale']}".`);
   return { reset: values.reset === true, timeScale, help: values.help === true };
 }
 
@@ -52,7 +53,11 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const cloud = await startLocalCloud({ reset: options.reset, timeScale: options.timeScale, warmFunctions: true });
+  const cloud = await startLocalCloud({
+    reset: options.reset,
+    timeScale: options.timeScale,
+    warmFunctions: true,
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

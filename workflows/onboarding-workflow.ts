@@ -30,7 +30,7 @@ export interface OnboardingWorkflowProps {
 }
 
 /** Errors worth retrying: Lambda's own transient failures and the two retry-able domain errors. */
-export const RETRYABLE_ERRORS = [
+const RETRYABLE_ERRORS = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
@@ -40,7 +40,7 @@ export const RETRYABLE_ERRORS = [
 ];
 
 /** What `CheckCompliance` decides, read by `NextStep`. */
-export const NEXT_STEP = {
+const NEXT_STEP = {
   collectDocuments: 'COLLECT_DOCUMENTS',
   requestSiteApproval: 'REQUEST_SITE_APPROVAL',
   notifyOutcome: 'NOTIFY_OUTCOME',

@@ -55,15 +55,19 @@ const dateHint = (field: EvidenceDateField, endDate: string): string =>
     ? 'The date on the document: when you had the vaccination, test, check or training.'
     : `The expiry date on the card or policy. It must be on or after ${displayDate(endDate)}, the last day of your placement.`;
 
-const statusMessage = (view: PortalPageView): PortalStatusMessage => {
-  if (view.status !== 'AWAITING_DOCUMENTS') return PORTAL_STATUS_MESSAGES[view.status];
+/** The status the page describes (everything in but not yet moved on reads as CHECKING) and its message. */
+const statusMessage = (view: PortalPageView): { shown: PlacementStatus; message: PortalStatusMessage } => {
+  if (view.status !== 'AWAITING_DOCUMENTS')
+    return { shown: view.status, message: PORTAL_STATUS_MESSAGES[view.status] };
   const outstanding = view.requirements.filter((requirement) => isOutstanding(requirement.status)).length;
-  if (outstanding === 0) return PORTAL_STATUS_MESSAGES.CHECKING;
+  if (outstanding === 0) return { shown: 'CHECKING', message: PORTAL_STATUS_MESSAGES.CHECKING };
   return {
-    tone: 'warning',
-    text: `Upload the documents marked Missing or Not accepted by ${displayDate(view.documentsDueDate)}.`,
+    shown: view.status,
+    message: {
+      tone: 'warning',
+      text: `Upload the documents marked Missing or Not accepted by ${displayDate(view.documentsDueDate)}.`,
+    },
   };
-};
 };
 
 const uploadForm = (requirement: PortalRequirementView, view: PortalPageView, id: string): SafeHtml => {
@@ -134,7 +138,7 @@ ${uploadsOpen && outstanding && uploadForm(requirement, view, id)}
 export const renderPortalPage = (view: PortalPageView): RenderedPage => {
   const uploadsOpen = UPLOAD_OPEN_STATUSES.includes(view.status);
   const done = view.requirements.filter((requirement) => !isOutstanding(requirement.status)).length;
-  const message = statusMessage(view);
+  const { shown, message } = statusMessage(view);
   const main = html`<h1>Your documents for ${view.siteName}</h1>
 <p class="lead">Hi ${view.studentName}. Before your placement starts, ${view.siteName} needs to see the documents below.</p>
 <section class="card" aria-labelledby="placement-heading">
@@ -146,7 +150,7 @@ export const renderPortalPage = (view: PortalPageView): RenderedPage => {
 <dt>Documents due</dt><dd><strong>${displayDate(view.documentsDueDate)}</strong></dd>
 </dl>
 </section>
-<p id="placement-status" class="notice notice--${message.tone}" data-status="${view.status}">${message.text}</p>
+<p id="placement-status" class="notice notice--${message.tone}" data-status="${shown}">${message.text}</p>
 <section aria-labelledby="checklist-heading">
 <h2 id="checklist-heading">Checklist</h2>
 <p id="progress-summary" class="progress-summary">${done} of ${view.requirements.length} done</p>

@@ -1,10 +1,8 @@
+import { MAX_UPLOAD_BYTES } from '../core/file-signature.js';
 import type { InlineScript } from './page-layout.js';
 import { PORTAL_STATUS_MESSAGES, UPLOAD_OPEN_STATUSES } from './portal-status-messages.js';
 import { CHECKING_LABEL, REQUIREMENT_STATUS_LABELS } from './requirement-status-label.js';
 import { cspHash } from './security-headers.js';
-
-/** Largest upload the portal accepts (the presigned POST enforces the same limit). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** File extensions and content types the portal accepts (the upload processor checks magic bytes). */
 export const UPLOAD_CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -58,8 +58,8 @@ export class StatefulStack extends Stack {
     Validations.of(this.table).acknowledge({
       id: 'HIPAA.Security-DynamoDBInBackupPlan',
       reason:
-        'Point-in-time recovery (35 days of continuous backups) and deletion protection are enabled on the table; ' +
-        'an AWS Backup plan would duplicate that for a table whose documents are transient by design.',
+        'Point-in-time recovery (continuous backups, 35 days) and deletion protection are on; long-term AWS ' +
+        'Backup copies (vault, schedule, customer-managed key) are an operations decision, due with the KMS key.',
     });
 
     const accessLogsBucket = new Bucket(this, 'AccessLogsBucket', {

@@ -23,6 +23,7 @@ import {
   type FunctionPurpose,
   type HandlerName,
   OnboardingFunction,
+  type OnboardingFunctionProps,
 } from '../constructs/onboarding-function.js';
 import { documentsBucketName, tableName } from '../resource-names.js';
 import { DOCUMENTS_PREFIX } from './stateful-stack.js';
@@ -47,10 +48,7 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
 
-    const table = Table.fromTableAttributes(this, 'Table', {
-      tableName: tableName(props.stage),
-      grantIndexPermissions: true,
-    });
+    const table = Table.fromTableName(this, 'Table', tableName(props.stage));
     // Imported here, so the S3 notification (a custom resource) lives in this stack with the function
     // it targets, and the stateful stack never depends on this one.
     const documentsBucket = Bucket.fromBucketName(this, 'DocumentsBucket', documentsBucketName(props.stage));
@@ -64,7 +62,7 @@ export class StatelessStack extends Stack {
       handler: HandlerName,
       purpose: FunctionPurpose,
       description: string,
-      extra: Partial<ConstructorParameters<typeof OnboardingFunction>[2]> = {},
+      extra: Partial<OnboardingFunctionProps> = {},
     ): OnboardingFunction =>
       new OnboardingFunction(this, id, {
         handler,
@@ -190,8 +188,8 @@ export class StatelessStack extends Stack {
       Validations.of(notifications).acknowledge({
         id: 'HIPAA.Security-IAMNoInlinePolicy',
         reason:
-          'CDK-generated policy of the deploy-time notification handler: s3:PutBucketNotification on this ' +
-          'bucket only.',
+          'CDK-generated policy of the deploy-time notification handler: s3:GetBucketNotification and ' +
+          's3:PutBucketNotification on the documents bucket only.',
       });
     }
     const handler = this.node.children.find((child) =>

@@ -10,7 +10,11 @@ export const requestJson = async <T = unknown>(
 ): Promise<JsonReply<T>> => {
   const response = await fetch(url, {
     method: init.method ?? 'GET',
-    headers: { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+    headers: {
+      accept: 'application/json',
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   const text = await response.text();

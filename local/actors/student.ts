@@ -12,9 +12,11 @@ export class Student {
   constructor(readonly portalUrl: string) {}
 
   status() {
-    return requestJson<{ placementId: string; status: string; requirements: Array<{ code: string; status: string; reason?: string }> }>(
-      `${this.portalUrl}/status`,
-    );
+    return requestJson<{
+      placementId: string;
+      status: string;
+      requirements: Array<{ code: string; status: string; reason?: string }>;
+    }>(`${this.portalUrl}/status`);
   }
 
   requestUpload(body: Record<string, unknown>): Promise<JsonReply<UploadGrant>> {
@@ -35,7 +37,8 @@ export class Student {
       size: file.bytes.byteLength,
       ...dates,
     });
-    if (grant.status !== 201) throw new Error(`upload request answered ${grant.status}: ${JSON.stringify(grant.body)}`);
+    if (grant.status !== 201)
+      throw new Error(`upload request answered ${grant.status}: ${JSON.stringify(grant.body)}`);
     const form = new FormData();
     for (const [name, value] of Object.entries(grant.body.upload.fields)) form.append(name, value);
     form.append('file', new Blob([file.bytes], { type: contentType }), file.name ?? 'document.pdf');

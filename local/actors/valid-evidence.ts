@@ -1,8 +1,9 @@
-import { dateFieldFor } from '../../functions/core/requirement-catalogue.js';
 import { isRequirementCode } from '../../functions/core/model/requirement-code.js';
+import { dateFieldFor } from '../../functions/core/requirement-catalogue.js';
 
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-export const daysFromNow = (days: number, now = new Date()) => isoDate(new Date(now.getTime() + days * 86_400_000));
+export const daysFromNow = (days: number, now = new Date()) =>
+  isoDate(new Date(now.getTime() + days * 86_400_000));
 
 /**
  * Dates that satisfy a requirement for a rotation, as a careful student would give them:

@@ -16,5 +16,7 @@ export const waitUntil = async <T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`timed out waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`);
+  throw new Error(
+    `timed out waiting for ${what}${last instanceof Error ? ` (last error: ${last.message})` : ''}`,
+  );
 };

@@ -85,10 +85,15 @@ class FunctionSandbox {
       this.worker.once('exit', () => resolve());
     });
     this.worker.on('message', (message: WorkerMessage) => this.onMessage(message));
-    this.worker.on('error', (error) => this.failAll({ errorType: 'Runtime.ExitError', errorMessage: error.message }));
+    this.worker.on('error', (error) =>
+      this.failAll({ errorType: 'Runtime.ExitError', errorMessage: error.message }),
+    );
     this.worker.on('exit', (code) => {
       this.exited = true;
-      this.failAll({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: Error: Runtime exited with ${code}` });
+      this.failAll({
+        errorType: 'Runtime.ExitError',
+        errorMessage: `RequestId: Error: Runtime exited with ${code}`,
+      });
       this.onGone(this);
     });
   }
@@ -209,7 +214,10 @@ export class FunctionRuntime {
       };
     }
     if (this.stopped) {
-      return { ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: 'The local cloud is stopping.' } };
+      return {
+        ok: false,
+        error: { errorType: 'Runtime.ExitError', errorMessage: 'The local cloud is stopping.' },
+      };
     }
     return this.sandboxFor(spec).invoke(event);
   }

@@ -4,8 +4,15 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { entryFile, handlerExport, functionName, functionVersion, invokedFunctionArn, memoryMb, logGroupName } =
-  workerData;
+const {
+  entryFile,
+  handlerExport,
+  functionName,
+  functionVersion,
+  invokedFunctionArn,
+  memoryMb,
+  logGroupName,
+} = workerData;
 const logStreamName = `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]local`;
 
 function toLambdaError(error, fallbackType) {

@@ -51,7 +51,11 @@ async function callDynamoDb(url: string, operation: string, body: unknown): Prom
  * Creates each table of the template that does not exist yet, with its key schema and indexes
  * (billing is always on demand locally). Missing GSIs of an existing table are added.
  */
-export async function createTables(url: string, tables: TableSpec[], warn: (line: string) => void): Promise<void> {
+export async function createTables(
+  url: string,
+  tables: TableSpec[],
+  warn: (line: string) => void,
+): Promise<void> {
   const { TableNames = [] } = (await callDynamoDb(url, 'ListTables', {})) as { TableNames?: string[] };
   for (const table of tables) {
     const globalSecondaryIndexes = table.globalSecondaryIndexes.map((index) => ({
@@ -66,7 +70,9 @@ export async function createTables(url: string, tables: TableSpec[], warn: (line
         AttributeDefinitions: table.attributeDefinitions,
         BillingMode: 'PAY_PER_REQUEST',
         ...(globalSecondaryIndexes.length > 0 ? { GlobalSecondaryIndexes: globalSecondaryIndexes } : {}),
-        ...(table.localSecondaryIndexes.length > 0 ? { LocalSecondaryIndexes: table.localSecondaryIndexes } : {}),
+        ...(table.localSecondaryIndexes.length > 0
+          ? { LocalSecondaryIndexes: table.localSecondaryIndexes }
+          : {}),
       });
       continue;
     }
@@ -82,7 +88,9 @@ export async function createTables(url: string, tables: TableSpec[], warn: (line
           GlobalSecondaryIndexUpdates: [{ Create: index }],
         });
       } catch (error) {
-        warn(`Could not add index ${index.IndexName} to ${table.tableName} (${(error as Error).message}); try --reset.`);
+        warn(
+          `Could not add index ${index.IndexName} to ${table.tableName} (${(error as Error).message}); try --reset.`,
+        );
       }
     }
   }

@@ -38,7 +38,8 @@ export async function startS3(options: S3ServiceOptions): Promise<RunningService
         record.eventName,
         record.s3.object.key,
       );
-      for (const target of targets) options.deliver(target.functionName, s3NotificationEvent(record, target.id));
+      for (const target of targets)
+        options.deliver(target.functionName, s3NotificationEvent(record, target.id));
     }
   });
   const address = await s3rver.run();

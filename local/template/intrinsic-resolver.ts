@@ -109,7 +109,8 @@ export class IntrinsicResolver {
   /** The local value of `Fn::GetAtt [logicalId, attribute]` in a stack. */
   getAtt(stackName: string, logicalId: string, attribute: string): Json {
     const resource = this.stack(stackName).template.Resources?.[logicalId];
-    if (!resource) throw new UnresolvableError(`Fn::GetAtt on unknown resource ${logicalId} in ${stackName}.`);
+    if (!resource)
+      throw new UnresolvableError(`Fn::GetAtt on unknown resource ${logicalId} in ${stackName}.`);
     return localAttribute(this.localResource(stackName, logicalId, resource), attribute);
   }
 
@@ -222,9 +223,8 @@ export class IntrinsicResolver {
         return this.evaluateCondition(stackName, { [name]: argument });
       case 'Fn::FindInMap': {
         const [mapName, topKey, secondKey] = this.resolve(stackName, argument) as Json[];
-        const value = this.stack(stackName).template.Mappings?.[String(mapName)]?.[String(topKey)]?.[
-          String(secondKey)
-        ];
+        const value =
+          this.stack(stackName).template.Mappings?.[String(mapName)]?.[String(topKey)]?.[String(secondKey)];
         if (value === undefined) throw new UnresolvableError(`Fn::FindInMap found nothing for ${mapName}.`);
         return this.resolveValue(stackName, value);
       }

@@ -137,7 +137,12 @@ function asStrings(value: Json | undefined): string[] {
   return asArray(value).filter((item): item is string => typeof item === 'string');
 }
 
-function resourceView(resolver: IntrinsicResolver, stackName: string, logicalId: string, resource: CfnResource) {
+function resourceView(
+  resolver: IntrinsicResolver,
+  stackName: string,
+  logicalId: string,
+  resource: CfnResource,
+) {
   return {
     logicalId,
     type: resource.Type,
@@ -152,14 +157,17 @@ function resourceView(resolver: IntrinsicResolver, stackName: string, logicalId:
 function readTables(resolver: IntrinsicResolver): TableSpec[] {
   return resolver.resourcesOfType('AWS::DynamoDB::Table').map(({ stackName, logicalId, resource }) => {
     const raw = properties(resource);
-    const resolve = (name: string) => (raw[name] === undefined ? undefined : resolver.resolve(stackName, raw[name]));
+    const resolve = (name: string) =>
+      raw[name] === undefined ? undefined : resolver.resolve(stackName, raw[name]);
     const indexes = (value: Json | undefined) =>
       asArray(value)
         .filter(isJsonObject)
         .map((index) => ({
           IndexName: String(index.IndexName),
           KeySchema: index.KeySchema as TableSpec['keySchema'],
-          Projection: (index.Projection ?? { ProjectionType: 'ALL' }) as TableSpec['globalSecondaryIndexes'][0]['Projection'],
+          Projection: (index.Projection ?? {
+            ProjectionType: 'ALL',
+          }) as TableSpec['globalSecondaryIndexes'][0]['Projection'],
         }));
     return {
       logicalId,
@@ -201,7 +209,13 @@ function filterValue(filter: Json | undefined, name: 'prefix' | 'suffix'): strin
 
 function readBucketNotifications(resolver: IntrinsicResolver, warnings: string[]): BucketNotificationSpec[] {
   const notifications: BucketNotificationSpec[] = [];
-  const add = (bucketName: string, id: string, events: string[], functionArn: Json, filter: Json | undefined) => {
+  const add = (
+    bucketName: string,
+    id: string,
+    events: string[],
+    functionArn: Json,
+    filter: Json | undefined,
+  ) => {
     if (typeof functionArn !== 'string') return;
     const prefix = filterValue(filter, 'prefix');
     const suffix = filterValue(filter, 'suffix');
@@ -214,7 +228,9 @@ function readBucketNotifications(resolver: IntrinsicResolver, warnings: string[]
       ...(suffix !== undefined ? { suffix } : {}),
     });
   };
-  for (const { stackName, logicalId, resource } of resolver.resourcesOfType('Custom::S3BucketNotifications')) {
+  for (const { stackName, logicalId, resource } of resolver.resourcesOfType(
+    'Custom::S3BucketNotifications',
+  )) {
     const props = resolver.resolve(stackName, properties(resource)) as JsonObject;
     const config = isJsonObject(props.NotificationConfiguration) ? props.NotificationConfiguration : {};
     const bucketName = String(props.BucketName);
@@ -230,7 +246,8 @@ function readBucketNotifications(resolver: IntrinsicResolver, warnings: string[]
         );
       });
     for (const kind of ['QueueConfigurations', 'TopicConfigurations'] as const) {
-      if (asArray(config[kind]).length > 0) warnings.push(`${kind} of ${logicalId} are not delivered locally.`);
+      if (asArray(config[kind]).length > 0)
+        warnings.push(`${kind} of ${logicalId} are not delivered locally.`);
     }
   }
   for (const { stackName, logicalId, resource } of resolver.resourcesOfType('AWS::S3::Bucket')) {
@@ -242,14 +259,23 @@ function readBucketNotifications(resolver: IntrinsicResolver, warnings: string[]
     asArray(config.LambdaConfigurations)
       .filter(isJsonObject)
       .forEach((entry, index) => {
-        add(bucketName, `${logicalId}-${index}`, asStrings([entry.Event ?? null]), entry.Function ?? null, entry.Filter);
+        add(
+          bucketName,
+          `${logicalId}-${index}`,
+          asStrings([entry.Event ?? null]),
+          entry.Function ?? null,
+          entry.Filter,
+        );
       });
   }
   return notifications;
 }
 
 /** `index.handler` → module `index`, export `handler`; the module file is looked up with its JS extensions. */
-function findHandlerModule(assetDir: string, handler: string): { entryFile: string; exportName: string } | undefined {
+function findHandlerModule(
+  assetDir: string,
+  handler: string,
+): { entryFile: string; exportName: string } | undefined {
   const dot = handler.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const modulePath = handler.slice(0, dot);
@@ -274,13 +300,16 @@ function readFunctions(resolver: IntrinsicResolver, warnings: string[]): Functio
     // When the asset path is not the staged bundle (e.g. bundling was skipped for this stack), the
     // staged directory is still named after the asset hash that the S3 key carries.
     const code = isJsonObject(props.Code) ? props.Code : {};
-    const assetHash = typeof code.S3Key === 'string' ? /^([0-9a-f]{64})\.zip$/.exec(code.S3Key)?.[1] : undefined;
+    const assetHash =
+      typeof code.S3Key === 'string' ? /^([0-9a-f]{64})\.zip$/.exec(code.S3Key)?.[1] : undefined;
     if (assetHash) candidates.push(join(assemblyDir, `asset.${assetHash}`));
     const module = candidates
       .map((assetDir) => findHandlerModule(assetDir, handler))
       .find((found) => found !== undefined);
     if (!module) {
-      warnings.push(`${logicalId} has no bundle (${handler}) in cdk.out; it cannot run. Run cdk synth again.`);
+      warnings.push(
+        `${logicalId} has no bundle (${handler}) in cdk.out; it cannot run. Run cdk synth again.`,
+      );
       continue;
     }
     let environment: Record<string, string> = {};
@@ -316,32 +345,37 @@ function readFunctions(resolver: IntrinsicResolver, warnings: string[]): Functio
 }
 
 function readStateMachines(resolver: IntrinsicResolver): StateMachineSpec[] {
-  return resolver.resourcesOfType('AWS::StepFunctions::StateMachine').map(({ stackName, logicalId, resource }) => {
-    const props = properties(resource);
-    let definition: JsonObject;
-    if (props.DefinitionString !== undefined) {
-      let text = resolver.resolveString(stackName, props.DefinitionString, `${logicalId} DefinitionString`);
-      const substitutions = resolver.resolve(stackName, props.DefinitionSubstitutions ?? {});
-      if (isJsonObject(substitutions)) {
-        for (const [key, value] of Object.entries(substitutions)) {
-          text = text.split(`\${${key}}`).join(typeof value === 'string' ? value : JSON.stringify(value));
+  return resolver
+    .resourcesOfType('AWS::StepFunctions::StateMachine')
+    .map(({ stackName, logicalId, resource }) => {
+      const props = properties(resource);
+      let definition: JsonObject;
+      if (props.DefinitionString !== undefined) {
+        let text = resolver.resolveString(stackName, props.DefinitionString, `${logicalId} DefinitionString`);
+        const substitutions = resolver.resolve(stackName, props.DefinitionSubstitutions ?? {});
+        if (isJsonObject(substitutions)) {
+          for (const [key, value] of Object.entries(substitutions)) {
+            text = text.split(`\${${key}}`).join(typeof value === 'string' ? value : JSON.stringify(value));
+          }
         }
+        definition = JSON.parse(text) as JsonObject;
+      } else {
+        definition = resolver.resolve(stackName, props.Definition ?? {}) as JsonObject;
       }
-      definition = JSON.parse(text) as JsonObject;
-    } else {
-      definition = resolver.resolve(stackName, props.Definition ?? {}) as JsonObject;
-    }
-    return {
-      logicalId,
-      name: logicalId,
-      arn: stateMachineArn(logicalId),
-      definition,
-      type: typeof props.StateMachineType === 'string' ? props.StateMachineType : 'STANDARD',
-    };
-  });
+      return {
+        logicalId,
+        name: logicalId,
+        arn: stateMachineArn(logicalId),
+        definition,
+        type: typeof props.StateMachineType === 'string' ? props.StateMachineType : 'STANDARD',
+      };
+    });
 }
 
-function readHttpApi(resolver: IntrinsicResolver, warnings: string[]): { routes: RouteSpec[]; cors?: HttpApiCorsSpec } {
+function readHttpApi(
+  resolver: IntrinsicResolver,
+  warnings: string[],
+): { routes: RouteSpec[]; cors?: HttpApiCorsSpec } {
   const apis = resolver.resourcesOfType('AWS::ApiGatewayV2::Api');
   if (apis.length > 1) warnings.push(`${apis.length} HTTP APIs found; their routes are served together.`);
   let cors: HttpApiCorsSpec | undefined;
@@ -358,17 +392,22 @@ function readHttpApi(resolver: IntrinsicResolver, warnings: string[]): { routes:
     };
   }
   const integrations = new Map<string, { functionName: string; payloadFormatVersion: string }>();
-  for (const { stackName, logicalId, resource } of resolver.resourcesOfType('AWS::ApiGatewayV2::Integration')) {
+  for (const { stackName, logicalId, resource } of resolver.resourcesOfType(
+    'AWS::ApiGatewayV2::Integration',
+  )) {
     const props = resolver.resolve(stackName, properties(resource)) as JsonObject;
     const uri = typeof props.IntegrationUri === 'string' ? props.IntegrationUri : '';
     const functionArn = /arn:[^:]+:lambda:[^:]*:[^:]*:function:[^/:]+/.exec(uri)?.[0];
     if (props.IntegrationType !== 'AWS_PROXY' || !functionArn) {
-      warnings.push(`Integration ${logicalId} (${String(props.IntegrationType)}) is not a Lambda proxy; skipped.`);
+      warnings.push(
+        `Integration ${logicalId} (${String(props.IntegrationType)}) is not a Lambda proxy; skipped.`,
+      );
       continue;
     }
     integrations.set(`${stackName}/${logicalId}`, {
       functionName: functionNameFromArnOrName(functionArn),
-      payloadFormatVersion: typeof props.PayloadFormatVersion === 'string' ? props.PayloadFormatVersion : '2.0',
+      payloadFormatVersion:
+        typeof props.PayloadFormatVersion === 'string' ? props.PayloadFormatVersion : '2.0',
     });
   }
   const routes: RouteSpec[] = [];
@@ -382,7 +421,9 @@ function readHttpApi(resolver: IntrinsicResolver, warnings: string[]): { routes:
       continue;
     }
     if (integration.payloadFormatVersion !== '2.0') {
-      warnings.push(`Route ${props.RouteKey} uses payload format ${integration.payloadFormatVersion}; sent 2.0.`);
+      warnings.push(
+        `Route ${props.RouteKey} uses payload format ${integration.payloadFormatVersion}; sent 2.0.`,
+      );
     }
     routes.push({ routeKey: props.RouteKey, ...integration });
   }

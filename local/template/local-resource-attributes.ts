@@ -18,7 +18,8 @@ export interface LocalResource {
   apiUrl: string;
 }
 
-const arnPrefix = (service: string) => `arn:${LOCAL_PARTITION}:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}`;
+const arnPrefix = (service: string) =>
+  `arn:${LOCAL_PARTITION}:${service}:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}`;
 
 function namedBy(resource: LocalResource, propertyName: string): string {
   const value = resource.property(propertyName);
@@ -106,7 +107,8 @@ export function localAttribute(resource: LocalResource, attribute: string): Json
       if (attribute === 'Name') return logicalId;
       break;
     case 'AWS::IAM::Role':
-      if (attribute === 'Arn') return `arn:${LOCAL_PARTITION}:iam::${LOCAL_ACCOUNT_ID}:role/${localRef(resource)}`;
+      if (attribute === 'Arn')
+        return `arn:${LOCAL_PARTITION}:iam::${LOCAL_ACCOUNT_ID}:role/${localRef(resource)}`;
       if (attribute === 'RoleId') return `AROA${logicalId.toUpperCase().slice(0, 17)}`;
       break;
     case 'AWS::ApiGatewayV2::Api':

@@ -15,12 +15,18 @@ describe('resolveApiUrl', () => {
   const cwd = projectWithEndpoints('{"api": "http://127.0.0.1:4010", "mailbox": "http://127.0.0.1:4011"}');
 
   it('prefers --api over the environment and the local cloud file', () => {
-    const url = resolveApiUrl({ flag: 'https://a.example/prod', env: { ONBOARDING_API_URL: 'https://b.example' }, cwd });
+    const url = resolveApiUrl({
+      flag: 'https://a.example/prod',
+      env: { ONBOARDING_API_URL: 'https://b.example' },
+      cwd,
+    });
     expect(url.href).toBe('https://a.example/prod');
   });
 
   it('uses ONBOARDING_API_URL when there is no flag', () => {
-    expect(resolveApiUrl({ env: { ONBOARDING_API_URL: 'https://b.example' }, cwd }).href).toBe('https://b.example/');
+    expect(resolveApiUrl({ env: { ONBOARDING_API_URL: 'https://b.example' }, cwd }).href).toBe(
+      'https://b.example/',
+    );
   });
 
   it('falls back to .local/endpoints.json in the working directory', () => {
@@ -32,7 +38,9 @@ describe('resolveApiUrl', () => {
   });
 
   it('rejects a file without an api URL and a URL that is not http(s)', () => {
-    expect(() => resolveApiUrl({ env: {}, cwd: projectWithEndpoints('{"mailbox": "x"}') })).toThrow(/has no "api"/);
+    expect(() => resolveApiUrl({ env: {}, cwd: projectWithEndpoints('{"mailbox": "x"}') })).toThrow(
+      /has no "api"/,
+    );
     expect(() => resolveApiUrl({ flag: 'ftp://x', env: {}, cwd })).toThrow(/must start with https/);
     expect(() => resolveApiUrl({ flag: 'not a url', env: {}, cwd })).toThrow(/is not a URL/);
   });

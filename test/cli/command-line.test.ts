@@ -6,7 +6,10 @@ const kinds = { values: new Set(['site', 'reason', 'api']), switches: new Set(['
 
 describe('parseCommandLine', () => {
   it('separates words, value options and switches wherever they appear', () => {
-    const line = parseCommandLine(['--api', 'http://x', 'placements', '--json', 'list', '--site', 'a'], kinds);
+    const line = parseCommandLine(
+      ['--api', 'http://x', 'placements', '--json', 'list', '--site', 'a'],
+      kinds,
+    );
     expect(line.words).toEqual(['placements', 'list']);
     expect(Object.fromEntries(line.options)).toEqual({ api: 'http://x', site: 'a' });
     expect([...line.switches]).toEqual(['json']);

@@ -103,7 +103,8 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
             (query.siteId === undefined || placement.siteId === query.siteId) &&
             (query.status === undefined || placement.status === query.status),
         );
-        const offset = query.cursor === undefined ? 0 : Number(Buffer.from(query.cursor, 'base64url').toString());
+        const offset =
+          query.cursor === undefined ? 0 : Number(Buffer.from(query.cursor, 'base64url').toString());
         const items = matching.slice(offset, offset + query.limit);
         const next = offset + query.limit;
         const cursor = next < matching.length ? Buffer.from(String(next)).toString('base64url') : undefined;
@@ -116,7 +117,9 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
       if (method === 'GET' && action === undefined) return [200, placement];
       if (method === 'POST' && action === 'waivers') {
         const waiver = parseWaiverInput(body);
-        const requirement = placement.requirements.find((candidate) => candidate.code === waiver.requirementCode);
+        const requirement = placement.requirements.find(
+          (candidate) => candidate.code === waiver.requirementCode,
+        );
         if (!requirement) {
           throw new HttpFailure(400, 'VALIDATION_FAILED', 'The request is not valid.', [
             { path: 'requirementCode', message: `Not a requirement of this placement.` },
@@ -130,7 +133,11 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
       if (method === 'POST' && action === 'cancel') {
         const cancel = parseCancelInput(body);
         placement.status = 'CANCELLED';
-        placement.history.push({ at: NOW, type: 'CANCELLED', ...(cancel.reason ? { detail: cancel.reason } : {}) });
+        placement.history.push({
+          at: NOW,
+          type: 'CANCELLED',
+          ...(cancel.reason ? { detail: cancel.reason } : {}),
+        });
         return [200, placement];
       }
     }
@@ -159,16 +166,17 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
     try {
       [status, payload] = await route(request.method ?? '', url, text === '' ? undefined : JSON.parse(text));
     } catch (error) {
-      if (error instanceof ValidationError) {
-        error = new HttpFailure(400, 'VALIDATION_FAILED', error.message, error.details);
-      }
-      if (!(error instanceof HttpFailure)) throw error;
-      status = error.status;
+      const failure =
+        error instanceof ValidationError
+          ? new HttpFailure(400, 'VALIDATION_FAILED', error.message, error.details)
+          : error;
+      if (!(failure instanceof HttpFailure)) throw failure;
+      status = failure.status;
       payload = {
         error: {
-          code: error.code,
-          message: error.message,
-          ...(error.details.length > 0 ? { details: error.details } : {}),
+          code: failure.code,
+          message: failure.message,
+          ...(failure.details.length > 0 ? { details: failure.details } : {}),
         },
       };
     }

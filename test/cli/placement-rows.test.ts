@@ -92,10 +92,16 @@ describe('readPlacementRows', () => {
   });
 
   it('numbers rows as records when a quoted field spans lines', () => {
-    const text = [HEADER, row('S-1', { program: '"Nursing\nyear 3"' }), row('S-2', { studentEmail: 'bad' })].join(
-      '\n',
-    );
-    expect(readPlacementRows(text).problems.map((problem) => problem.rowNumber)).toEqual([3]);
+    const text = [
+      HEADER,
+      row('S-1', { program: '"Nursing\nyear 3"' }),
+      row('S-2', { studentEmail: 'bad' }),
+    ].join('\n');
+    // The line break itself is not allowed in a program name, but it does not shift the numbering.
+    expect(readPlacementRows(text).problems.map((problem) => [problem.rowNumber, problem.column])).toEqual([
+      [2, 'program'],
+      [3, 'studentEmail'],
+    ]);
   });
 
   it('rejects unknown and missing columns before reading any row', () => {

@@ -44,14 +44,18 @@ describe('runCli usage handling', () => {
     expect((await runCliCaptured(['placements', 'waive', 'pl-1', '--reason', 'x'])).stderr).toContain(
       'error: Missing CODE.',
     );
-    expect((await runCliCaptured(['sites', 'show', 'a', 'b'])).stderr).toContain('error: Unexpected argument "b".');
+    expect((await runCliCaptured(['sites', 'show', 'a', 'b'])).stderr).toContain(
+      'error: Unexpected argument "b".',
+    );
   });
 
   it('rejects an unknown command and lists the group’s commands', async () => {
     expect((await runCliCaptured(['robots'])).stderr).toContain('error: Unknown command "robots".');
     const run = await runCliCaptured(['placements', 'delete', 'x']);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('Unknown command "placements delete" (try create, import, list, show, waive, cancel)');
+    expect(run.stderr).toContain(
+      'Unknown command "placements delete" (try create, import, list, show, waive, cancel)',
+    );
   });
 
   it('rejects an out-of-range --concurrency', async () => {

@@ -7,7 +7,9 @@ const signingDate = new Date('2027-01-15T10:20:30Z');
 describe('SigV4 signing for execute-api', () => {
   it('signs with service execute-api and the region, date and key in the credential scope', async () => {
     const sign = createSigV4Signer({ region: 'us-east-1', credentials, signingDate });
-    const url = new URL('https://abc123.execute-api.us-east-1.amazonaws.com/prod/placements?siteId=demo&limit=5');
+    const url = new URL(
+      'https://abc123.execute-api.us-east-1.amazonaws.com/prod/placements?siteId=demo&limit=5',
+    );
     const headers = await sign({
       method: 'POST',
       url,
@@ -28,7 +30,11 @@ describe('SigV4 signing for execute-api', () => {
       credentials: { ...credentials, sessionToken: 'TOKEN' },
       signingDate,
     });
-    const headers = await sign({ method: 'GET', url: new URL('https://x.execute-api.eu-west-1.amazonaws.com/'), headers: {} });
+    const headers = await sign({
+      method: 'GET',
+      url: new URL('https://x.execute-api.eu-west-1.amazonaws.com/'),
+      headers: {},
+    });
     expect(headers['x-amz-security-token']).toBe('TOKEN');
     expect(headers.authorization).toContain('/eu-west-1/execute-api/aws4_request');
   });
@@ -54,14 +60,16 @@ describe('SigV4 signing for execute-api', () => {
 
 describe('signingRegionFor', () => {
   it('reads the region from an execute-api host name', () => {
-    expect(signingRegionFor(new URL('https://abc123.execute-api.ap-southeast-2.amazonaws.com/prod'), {})).toBe(
-      'ap-southeast-2',
-    );
+    expect(
+      signingRegionFor(new URL('https://abc123.execute-api.ap-southeast-2.amazonaws.com/prod'), {}),
+    ).toBe('ap-southeast-2');
   });
 
   it('falls back to AWS_REGION, then AWS_DEFAULT_REGION, for a custom domain', () => {
     const url = new URL('https://placements.example.edu');
-    expect(signingRegionFor(url, { AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'us-west-2' })).toBe('eu-central-1');
+    expect(signingRegionFor(url, { AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'us-west-2' })).toBe(
+      'eu-central-1',
+    );
     expect(signingRegionFor(url, { AWS_DEFAULT_REGION: 'us-west-2' })).toBe('us-west-2');
     expect(() => signingRegionFor(url, {})).toThrow(/set AWS_REGION/);
   });

@@ -22,9 +22,14 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
 let handler: typeof CheckComplianceHandler;
 
-const checking = (overrides: Partial<Placement> = {}) => storedPlacement({ status: 'CHECKING', ...overrides });
+const checking = (overrides: Partial<Placement> = {}) =>
+  storedPlacement({ status: 'CHECKING', ...overrides });
 /** An MMR record accepted for an earlier placement of the same student. */
-const EARLIER_MMR = storedDocument({ documentId: 'doc_earliermmr', placementId: 'pl_earlier', status: 'ACCEPTED' });
+const EARLIER_MMR = storedDocument({
+  documentId: 'doc_earliermmr',
+  placementId: 'pl_earlier',
+  status: 'ACCEPTED',
+});
 const CURRENT_BLS = storedDocument({
   documentId: 'doc_bls',
   requirementCode: 'BLS',

@@ -77,11 +77,19 @@ describe('collect-documents', () => {
     expect(linkTokensIn(email?.html ?? '', BASE_URL, 'portal')).toEqual([token]);
 
     const link = table.item(`LINK#${hashLinkToken(token ?? '')}`, 'LINK');
-    expect(link).toMatchObject({ kind: 'portal', placementId: PLACEMENT_ID, expiresAt: '2030-03-19T00:00:00.000Z' });
+    expect(link).toMatchObject({
+      kind: 'portal',
+      placementId: PLACEMENT_ID,
+      expiresAt: '2030-03-19T00:00:00.000Z',
+    });
     expect(JSON.stringify(ddb.calls().map((call) => call.args[0].input))).not.toContain(token);
 
     const placement = storedPlacementNow();
-    expect(placement.pendingTask).toEqual({ kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: TEST_NOW.toISOString() });
+    expect(placement.pendingTask).toEqual({
+      kind: 'COLLECT_DOCUMENTS',
+      token: TASK_TOKEN,
+      since: TEST_NOW.toISOString(),
+    });
     expect(placement.history.at(-1)).toEqual({ at: TEST_NOW.toISOString(), type: 'DOCUMENTS_REQUESTED' });
     expect(table.item(onceKey(FIRST_CLAIM).pk, 'ONCE')).toBeDefined();
     expect(sfn.calls()).toHaveLength(0);
@@ -151,7 +159,9 @@ describe('collect-documents', () => {
   });
 
   it('does not turn a rejected email (not throttling) into a retry-able error', async () => {
-    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }));
+    ses
+      .on(SendEmailCommand)
+      .rejects(Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }));
 
     await expect(collect()).rejects.toMatchObject({ name: 'MessageRejected' });
     expect(table.item(onceKey(FIRST_CLAIM).pk, 'ONCE')).toBeUndefined();
@@ -161,7 +171,10 @@ describe('collect-documents', () => {
     table.seed(
       placementItem(
         storedPlacement({
-          requirements: [requirement('MMR', 'ACCEPTED', { documentId: 'doc_a' }), requirement('BLS', 'WAIVED', { reason: 'ok' })],
+          requirements: [
+            requirement('MMR', 'ACCEPTED', { documentId: 'doc_a' }),
+            requirement('BLS', 'WAIVED', { reason: 'ok' }),
+          ],
         }),
       ),
     );
@@ -180,14 +193,19 @@ describe('collect-documents', () => {
     ['no task token', { placementId: PLACEMENT_ID, input: {} }, ['taskToken']],
     ['a blank placement id', { placementId: '', taskToken: TASK_TOKEN }, ['placementId']],
     ['null', null, ['placementId', 'taskToken']],
-  ])('rejects a malformed task event (%s) with ValidationError, doing nothing', async (_name, event, paths) => {
-    const failure = await handler(event).catch((error: unknown) => error);
+  ])(
+    'rejects a malformed task event (%s) with ValidationError, doing nothing',
+    async (_name, event, paths) => {
+      const failure = await handler(event).catch((error: unknown) => error);
 
-    expect(failure).toMatchObject({ name: 'ValidationError' });
-    expect((failure as { details: Array<{ path: string }> }).details.map((detail) => detail.path)).toEqual(paths);
-    expect(ddb.calls()).toHaveLength(0);
-    expect(ses.calls()).toHaveLength(0);
-  });
+      expect(failure).toMatchObject({ name: 'ValidationError' });
+      expect((failure as { details: Array<{ path: string }> }).details.map((detail) => detail.path)).toEqual(
+        paths,
+      );
+      expect(ddb.calls()).toHaveLength(0);
+      expect(ses.calls()).toHaveLength(0);
+    },
+  );
 
   // Known bug (functions/adapters/dynamodb/once-ledger-table.ts `release`, and use-cases/send-email-once.ts):
   // when SES throttles and giving the claim back is throttled too, the raw DynamoDB ThrottlingException

@@ -1,5 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SFNClient, StartExecutionCommand, SendTaskSuccessCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { handler as CoordinatorHandler } from '../../functions/handlers/coordinator-api.js';
@@ -102,7 +107,11 @@ describe('PUT /sites/{siteId}', () => {
     const response = await call({
       method: 'PUT',
       path: `/sites/${SITE_ID}`,
-      body: { name: "St Mary's", adminEmails: ['a@b.example'], requirements: ['MMR', { code: 'TB', years: 2 }] },
+      body: {
+        name: "St Mary's",
+        adminEmails: ['a@b.example'],
+        requirements: ['MMR', { code: 'TB', years: 2 }],
+      },
     });
 
     expect(response.statusCode).toBe(400);
@@ -113,7 +122,11 @@ describe('PUT /sites/{siteId}', () => {
     const response = await call({
       method: 'PUT',
       path: `/sites/${SITE_ID}`,
-      body: { name: "St Mary's Hospital", adminEmails: ['admin@stmarys.example'], requirements: ['MMR', { code: 'TB', months: 6 }] },
+      body: {
+        name: "St Mary's Hospital",
+        adminEmails: ['admin@stmarys.example'],
+        requirements: ['MMR', { code: 'TB', months: 6 }],
+      },
     });
 
     expect(response.statusCode).toBe(200);
@@ -219,7 +232,11 @@ describe('POST /placements', () => {
     const response = await call({
       method: 'POST',
       path: '/placements',
-      body: { ...newPlacementBody(), student: { ...STUDENT, email: 'ada-at-student' }, startDate: '2030-06-01' },
+      body: {
+        ...newPlacementBody(),
+        student: { ...STUDENT, email: 'ada-at-student' },
+        startDate: '2030-06-01',
+      },
     });
 
     expect(response.statusCode).toBe(400);
@@ -256,7 +273,9 @@ describe('POST /placements', () => {
       documentsDueDate: '2030-03-18',
       coordinatorEmail: COORDINATOR_EMAIL,
       requirements: [requirement('MMR'), requirement('TB'), requirement('BLS')],
-      history: [{ at: TEST_NOW.toISOString(), type: 'CREATED', detail: "Placement at St Mary's Hospital created." }],
+      history: [
+        { at: TEST_NOW.toISOString(), type: 'CREATED', detail: "Placement at St Mary's Hospital created." },
+      ],
       createdAt: TEST_NOW.toISOString(),
       updatedAt: TEST_NOW.toISOString(),
     });
@@ -300,7 +319,11 @@ describe('POST /placements', () => {
     const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
 
     expect(response.statusCode).toBe(200);
-    expect(jsonOf(response)).toMatchObject({ placementId: PLACEMENT_ID, status: 'CHECKING', history: winner.history });
+    expect(jsonOf(response)).toMatchObject({
+      placementId: PLACEMENT_ID,
+      status: 'CHECKING',
+      history: winner.history,
+    });
     expect(jsonOf(response).createdAt).toBe(winner.createdAt);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
     // Still CHECKING: the start is repeated (idempotent by name) in case the winner never got to it.
@@ -308,7 +331,14 @@ describe('POST /placements', () => {
   });
 
   it('answers 200 with the stored placement when the same placement is posted again, writing nothing', async () => {
-    table.seed(siteItem(storedSite()), placementItem(storedPlacement({ pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' } })));
+    table.seed(
+      siteItem(storedSite()),
+      placementItem(
+        storedPlacement({
+          pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+        }),
+      ),
+    );
 
     const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
 
@@ -382,7 +412,14 @@ describe('GET /placements/{placementId}', () => {
   it('answers 200 with the view of the stored placement, never its task token', async () => {
     const placement = storedPlacement({
       pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
-      requirements: [requirement('MMR', 'REJECTED', { reason: 'Blurry', documentId: 'doc_a', rejectedAt: '2030-02-22T00:00:00.000Z' }), requirement('BLS')],
+      requirements: [
+        requirement('MMR', 'REJECTED', {
+          reason: 'Blurry',
+          documentId: 'doc_a',
+          rejectedAt: '2030-02-22T00:00:00.000Z',
+        }),
+        requirement('BLS'),
+      ],
     });
     table.seed(placementItem(placement));
 
@@ -390,7 +427,9 @@ describe('GET /placements/{placementId}', () => {
 
     expect(response.statusCode).toBe(200);
     expect(Object.keys(jsonOf(response)).sort()).toEqual(PLACEMENT_VIEW_FIELDS);
-    expect(jsonOf(response).requirements[0]).toEqual(requirement('MMR', 'REJECTED', { reason: 'Blurry', documentId: 'doc_a' }));
+    expect(jsonOf(response).requirements[0]).toEqual(
+      requirement('MMR', 'REJECTED', { reason: 'Blurry', documentId: 'doc_a' }),
+    );
     expect(response.body).not.toContain(TASK_TOKEN);
   });
 
@@ -501,7 +540,14 @@ describe('routing and unexpected failures', () => {
     expect(jsonOf(response as never)).toEqual({
       error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again later.' },
     });
-    for (const secret of [HANDLER_ENVIRONMENT.TABLE_NAME, 'stack', 'Exception', 'DynamoDB', ' at ', ...secrets]) {
+    for (const secret of [
+      HANDLER_ENVIRONMENT.TABLE_NAME,
+      'stack',
+      'Exception',
+      'DynamoDB',
+      ' at ',
+      ...secrets,
+    ]) {
       expect(response.body).not.toContain(secret);
     }
   };

@@ -85,7 +85,10 @@ describe('GET /portal/{token}', () => {
   it.each(['not-a-token', 'x'.repeat(42), `${'a'.repeat(42)}!`])(
     'answers a malformed token (%s) with the 404 page and its safety headers, without a lookup',
     async (token) => {
-      const response = await invokeHttp(handler, { method: 'GET', path: `/portal/${encodeURIComponent(token)}` });
+      const response = await invokeHttp(handler, {
+        method: 'GET',
+        path: `/portal/${encodeURIComponent(token)}`,
+      });
 
       expect(response.statusCode).toBe(404);
       expectSafePageHeaders(response);
@@ -95,7 +98,11 @@ describe('GET /portal/{token}', () => {
   );
 
   it('answers a well-formed token nobody issued with the 404 page', async () => {
-    const { token } = storedLink({ kind: 'portal', placementId: PLACEMENT_ID, expiresAt: '2030-03-19T00:00:00.000Z' });
+    const { token } = storedLink({
+      kind: 'portal',
+      placementId: PLACEMENT_ID,
+      expiresAt: '2030-03-19T00:00:00.000Z',
+    });
 
     const response = await invokeHttp(handler, { method: 'GET', path: `/portal/${token}` });
 
@@ -140,7 +147,9 @@ describe('GET /portal/{token}', () => {
     expect(response.body).toContain('Basic Life Support (BLS) certification');
     expect(response.body).toContain('This BLS card expires before the end of the rotation.');
     expect(response.body).not.toContain(TASK_TOKEN);
-    expect(headerOf(response, 'content-security-policy')).toMatch(/connect-src 'self' https:\/\/[^ ;]+amazonaws\.com/);
+    expect(headerOf(response, 'content-security-policy')).toMatch(
+      /connect-src 'self' https:\/\/[^ ;]+amazonaws\.com/,
+    );
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
@@ -191,7 +200,11 @@ describe('POST /portal/{token}/uploads', () => {
   it('records a pending document and answers 201 with a presigned POST for the server-chosen key', async () => {
     const token = portalLink();
 
-    const response = await invokeHttp(handler, { method: 'POST', path: `/portal/${token}/uploads`, body: uploadRequest });
+    const response = await invokeHttp(handler, {
+      method: 'POST',
+      path: `/portal/${token}/uploads`,
+      body: uploadRequest,
+    });
 
     expect(response.statusCode).toBe(201);
     const { documentId, upload } = jsonOf(response);
@@ -206,7 +219,9 @@ describe('POST /portal/{token}/uploads', () => {
       'X-Amz-Signature': expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const policy = JSON.parse(Buffer.from(upload.fields.Policy, 'base64').toString('utf8'));
-    expect(policy.expiration).toBe(new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString().replace('.000', ''));
+    expect(policy.expiration).toBe(
+      new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString().replace('.000', ''),
+    );
     expect(policy.conditions).toEqual(
       expect.arrayContaining([
         ['content-length-range', 1, 10_485_760],
@@ -255,7 +270,12 @@ describe('POST /portal/{token}/uploads', () => {
     const response = await invokeHttp(handler, {
       method: 'POST',
       path: `/portal/${token}/uploads`,
-      body: { requirementCode: 'BLS', fileName: 'card.exe', contentType: 'application/x-msdownload', size: 10_485_761 },
+      body: {
+        requirementCode: 'BLS',
+        fileName: 'card.exe',
+        contentType: 'application/x-msdownload',
+        size: 10_485_761,
+      },
     });
 
     expect(response.statusCode).toBe(400);
@@ -266,7 +286,11 @@ describe('POST /portal/{token}/uploads', () => {
   it('answers 410 LINK_EXPIRED after the due date, and records nothing', async () => {
     const token = portalLink('2030-03-01T08:59:59.000Z');
 
-    const response = await invokeHttp(handler, { method: 'POST', path: `/portal/${token}/uploads`, body: uploadRequest });
+    const response = await invokeHttp(handler, {
+      method: 'POST',
+      path: `/portal/${token}/uploads`,
+      body: uploadRequest,
+    });
 
     expect(response.statusCode).toBe(410);
     expect(jsonOf(response).error.code).toBe('LINK_EXPIRED');
@@ -277,7 +301,11 @@ describe('POST /portal/{token}/uploads', () => {
     table.seed(placementItem(storedPlacement({ status: 'AWAITING_SITE_APPROVAL' })));
     const token = portalLink();
 
-    const response = await invokeHttp(handler, { method: 'POST', path: `/portal/${token}/uploads`, body: uploadRequest });
+    const response = await invokeHttp(handler, {
+      method: 'POST',
+      path: `/portal/${token}/uploads`,
+      body: uploadRequest,
+    });
 
     expect(response.statusCode).toBe(409);
     expect(jsonOf(response).error.code).toBe('CONFLICT');

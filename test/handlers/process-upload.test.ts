@@ -42,10 +42,11 @@ const OBJECT_KEY = DOCUMENT.objectKey;
 /** The key as S3 puts it in the event: URL-encoded (here every underscore). */
 const ENCODED_KEY = OBJECT_KEY.replaceAll('_', '%5F');
 const PDF_HEAD = '%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Catalog >>';
-const EXECUTABLE_HEAD = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00]);
+const EXECUTABLE_HEAD = new Uint8Array([
+  0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
+]);
 
-const upload = (event: unknown = objectCreatedEvent(BUCKET, ENCODED_KEY)) =>
-  handler(event as S3Event, {} as never, () => undefined) as Promise<{ processed: number }>;
+const upload = (event: unknown = objectCreatedEvent(BUCKET, ENCODED_KEY)) => handler(event as S3Event);
 
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 const storedDocumentNow = (documentId = DOCUMENT.documentId) =>
@@ -110,15 +111,33 @@ describe('process-upload', () => {
     });
     expect(s3.commandCalls(DeleteObjectCommand)).toHaveLength(0);
     const placement = storedPlacementNow();
-    expect(placement.requirements[0]).toEqual(requirement('MMR', 'ACCEPTED', { documentId: DOCUMENT.documentId }));
-    expect(placement.history.at(-1)).toEqual({ at: TEST_NOW.toISOString(), type: 'DOCUMENT_ACCEPTED', detail: 'MMR' });
-    expect(storedDocumentNow()).toMatchObject({ status: 'ACCEPTED', size: 48_213, updatedAt: TEST_NOW.toISOString() });
-    expect(resumes()).toEqual([{ taskToken: TASK_TOKEN, output: JSON.stringify({ event: 'DOCUMENTS_COMPLETE' }) }]);
+    expect(placement.requirements[0]).toEqual(
+      requirement('MMR', 'ACCEPTED', { documentId: DOCUMENT.documentId }),
+    );
+    expect(placement.history.at(-1)).toEqual({
+      at: TEST_NOW.toISOString(),
+      type: 'DOCUMENT_ACCEPTED',
+      detail: 'MMR',
+    });
+    expect(storedDocumentNow()).toMatchObject({
+      status: 'ACCEPTED',
+      size: 48_213,
+      updatedAt: TEST_NOW.toISOString(),
+    });
+    expect(resumes()).toEqual([
+      { taskToken: TASK_TOKEN, output: JSON.stringify({ event: 'DOCUMENTS_COMPLETE' }) },
+    ]);
     expect(placement.pendingTask).toBeUndefined();
   });
 
   it('keeps waiting when other requirements are still outstanding', async () => {
-    table.seed(placementItem(storedPlacement({ pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' } })));
+    table.seed(
+      placementItem(
+        storedPlacement({
+          pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+        }),
+      ),
+    );
     stubObject(PDF_HEAD);
 
     await upload();
@@ -190,15 +209,18 @@ describe('process-upload', () => {
     expect(s3.calls()).toHaveLength(0);
   });
 
-  it.each(['uploads/someone/file.pdf', `placements/${PLACEMENT_ID}/../secrets`, `placements/${PLACEMENT_ID}`])(
-    'ignores a key outside placements/{placementId}/{documentId} (%s)',
-    async (key) => {
-      await expect(upload(objectCreatedEvent(BUCKET, encodeURIComponent(key)))).resolves.toEqual({ processed: 1 });
+  it.each([
+    'uploads/someone/file.pdf',
+    `placements/${PLACEMENT_ID}/../secrets`,
+    `placements/${PLACEMENT_ID}`,
+  ])('ignores a key outside placements/{placementId}/{documentId} (%s)', async (key) => {
+    await expect(upload(objectCreatedEvent(BUCKET, encodeURIComponent(key)))).resolves.toEqual({
+      processed: 1,
+    });
 
-      expect(ddb.calls()).toHaveLength(0);
-      expect(s3.calls()).toHaveLength(0);
-    },
-  );
+    expect(ddb.calls()).toHaveLength(0);
+    expect(s3.calls()).toHaveLength(0);
+  });
 
   it('deletes an object under a key the portal never issued', async () => {
     const stray = `placements/${PLACEMENT_ID}/doc_nobodyaskedforthisoneaaa`;
@@ -213,7 +235,13 @@ describe('process-upload', () => {
 
   it('retries the placement write after a lost race and keeps the other writer’s change', async () => {
     stubObject(PDF_HEAD);
-    table.seed(placementItem(storedPlacement({ pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' } })));
+    table.seed(
+      placementItem(
+        storedPlacement({
+          pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+        }),
+      ),
+    );
     // Between our read and our write, the coordinator waives BLS (version 3 → 4).
     ddb
       .on(PutCommand, { Item: placementKey() })
@@ -223,7 +251,10 @@ describe('process-upload', () => {
           placementItem({
             ...current,
             version: 4,
-            requirements: [current.requirements[0] ?? requirement('MMR'), requirement('BLS', 'WAIVED', { reason: 'School card' })],
+            requirements: [
+              current.requirements[0] ?? requirement('MMR'),
+              requirement('BLS', 'WAIVED', { reason: 'School card' }),
+            ],
           }),
         );
         throw conditionalCheckFailed();

@@ -22,10 +22,11 @@ const ses = mockClient(SESClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
 let handler: typeof RecordFailureHandler;
 
+const CAUSE_DETAIL = 'Student date of birth 1999-07-04 did not parse';
 /** A Step Functions failure: the cause can carry anything, student data included. */
 const failure = {
   error: 'IllegalTransitionError',
-  cause: JSON.stringify({ errorMessage: `Bad state for ${STUDENT.email}`, trace: ['at x (/var/task/index.mjs:1:1)'] }),
+  cause: JSON.stringify({ errorMessage: CAUSE_DETAIL, trace: ['at x (/var/task/index.mjs:1:1)'] }),
 };
 
 const recordFailure = (extra: { error?: string; cause?: string } = failure) =>
@@ -47,7 +48,9 @@ beforeEach(() => {
   table.install(ddb);
   table.seed(
     placementItem(
-      storedPlacement({ pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' } }),
+      storedPlacement({
+        pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+      }),
     ),
   );
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
@@ -68,12 +71,19 @@ describe('record-failure', () => {
     expect(placement.status).toBe('FAILED');
     expect(placement.failure).toEqual({ error: 'IllegalTransitionError' });
     expect(placement.pendingTask).toBeUndefined();
-    expect(placement.history.at(-1)).toEqual({ at: TEST_NOW.toISOString(), type: 'FAILED', detail: 'IllegalTransitionError' });
-    expect(JSON.stringify(ddb.commandCalls(PutCommand).map((call) => call.args[0].input))).not.toContain(STUDENT.email);
+    expect(placement.history.at(-1)).toEqual({
+      at: TEST_NOW.toISOString(),
+      type: 'FAILED',
+      detail: 'IllegalTransitionError',
+    });
+    const written = JSON.stringify(ddb.commandCalls(PutCommand).map((call) => call.args[0].input));
+    expect(written).not.toContain(CAUSE_DETAIL);
+    expect(written).not.toContain('/var/task');
 
     const emails = sentEmails(ses);
     expect(emails.map((email) => email.to)).toEqual([[COORDINATOR_EMAIL]]);
     expect(emails[0]?.text).not.toContain('/var/task');
+    expect(emails[0]?.html).not.toContain(CAUSE_DETAIL);
     expect(emails[0]?.text).not.toContain(TASK_TOKEN);
   });
 
@@ -81,9 +91,13 @@ describe('record-failure', () => {
     await recordFailure();
 
     const lines = vi.mocked(console.error).mock.calls.map((args) => String(args[0]));
-    expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ message: 'Onboarding workflow failed', errorName: 'IllegalTransitionError' });
-    expect(lines.join('\n')).not.toContain(STUDENT.email);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      message: 'Onboarding workflow failed',
+      errorName: 'IllegalTransitionError',
+    });
+    expect(lines[0]).not.toContain(CAUSE_DETAIL);
+    expect(lines[0]).not.toContain(STUDENT.email);
   });
 
   it('keeps the outcome of a placement that already finished, and emails nobody', async () => {

@@ -96,7 +96,11 @@ describe('request-site-approval', () => {
     });
 
     const placement = storedPlacementNow();
-    expect(placement.pendingTask).toEqual({ kind: 'SITE_APPROVAL', token: TASK_TOKEN, since: TEST_NOW.toISOString() });
+    expect(placement.pendingTask).toEqual({
+      kind: 'SITE_APPROVAL',
+      token: TASK_TOKEN,
+      since: TEST_NOW.toISOString(),
+    });
     expect(placement.history.at(-1)).toEqual({
       at: TEST_NOW.toISOString(),
       type: 'SITE_REVIEW_REQUESTED',

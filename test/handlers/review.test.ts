@@ -5,7 +5,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as ReviewHandler } from '../../functions/handlers/review.js';
-import { errorPaths, type HttpRequest, type HttpResponse, headerOf, invokeHttp, jsonOf } from './support/api-gateway-event.js';
+import {
+  errorPaths,
+  type HttpRequest,
+  type HttpResponse,
+  headerOf,
+  invokeHttp,
+  jsonOf,
+} from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { tableNotFound, taskTimedOut } from './support/sdk-errors.js';
@@ -31,7 +38,11 @@ const sfn = mockClient(SFNClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
 let handler: typeof ReviewHandler;
 
-const MMR_DOC = storedDocument({ documentId: 'doc_mmr', objectKey: `placements/${PLACEMENT_ID}/doc_mmr`, status: 'ACCEPTED' });
+const MMR_DOC = storedDocument({
+  documentId: 'doc_mmr',
+  objectKey: `placements/${PLACEMENT_ID}/doc_mmr`,
+  status: 'ACCEPTED',
+});
 const BLS_DOC = storedDocument({
   documentId: 'doc_bls',
   requirementCode: 'BLS',
@@ -153,13 +164,21 @@ describe('POST /review/{token}', () => {
     const [decided] = placementWrites();
     expect(decided?.ConditionExpression).toBe('version = :expected');
     expect(decided?.ExpressionAttributeValues).toEqual({ ':expected': 6 });
-    expect(decided?.Item).toMatchObject({ status: 'CLEARED', version: 7, decision: { decision: 'approve', round: 0 } });
+    expect(decided?.Item).toMatchObject({
+      status: 'CLEARED',
+      version: 7,
+      decision: { decision: 'approve', round: 0 },
+    });
     expect(resumes()).toEqual([{ taskToken: TASK_TOKEN, output: JSON.stringify({ decision: 'approve' }) }]);
 
     const stored = storedPlacementNow();
     expect(stored.status).toBe('CLEARED');
     expect(stored.pendingTask).toBeUndefined();
-    expect(stored.history.at(-1)).toEqual({ at: TEST_NOW.toISOString(), type: 'SITE_APPROVED', detail: `by ${ADMIN_EMAIL}` });
+    expect(stored.history.at(-1)).toEqual({
+      at: TEST_NOW.toISOString(),
+      type: 'SITE_APPROVED',
+      detail: `by ${ADMIN_EMAIL}`,
+    });
   });
 
   it('still answers 200 when the task token is stale (TaskTimedOut): the decision stands and the token is spent', async () => {
@@ -181,7 +200,12 @@ describe('POST /review/{token}', () => {
         awaitingApproval({
           status: 'CLEARED',
           pendingTask: undefined,
-          decision: { decision: 'approve', round: 0, by: 'other-admin@stmarys.example', at: '2030-02-28T12:00:00.000Z' },
+          decision: {
+            decision: 'approve',
+            round: 0,
+            by: 'other-admin@stmarys.example',
+            at: '2030-02-28T12:00:00.000Z',
+          },
         }),
       ),
     );
@@ -211,7 +235,12 @@ describe('POST /review/{token}', () => {
         awaitingApproval({
           status: 'CLEARED',
           pendingTask: undefined,
-          decision: { decision: 'approve', round: 0, by: 'other-admin@stmarys.example', at: '2030-02-28T12:00:00.000Z' },
+          decision: {
+            decision: 'approve',
+            round: 0,
+            by: 'other-admin@stmarys.example',
+            at: '2030-02-28T12:00:00.000Z',
+          },
         }),
       ),
     );
@@ -270,9 +299,13 @@ describe('POST /review/{token}', () => {
       ['BLS', 'REJECTED', 'Both scans are cut off.'],
     ]);
     for (const documentId of ['doc_mmr', 'doc_bls']) {
-      expect(table.item(documentKey(STUDENT.id, documentId).pk, `DOC#${documentId}`)?.changesRequested).toBe(true);
+      expect(table.item(documentKey(STUDENT.id, documentId).pk, `DOC#${documentId}`)?.changesRequested).toBe(
+        true,
+      );
     }
-    expect(resumes()).toEqual([{ taskToken: TASK_TOKEN, output: JSON.stringify({ decision: 'request-changes' }) }]);
+    expect(resumes()).toEqual([
+      { taskToken: TASK_TOKEN, output: JSON.stringify({ decision: 'request-changes' }) },
+    ]);
   });
 
   it('answers 410 LINK_EXPIRED (JSON) for an expired link, recording nothing', async () => {

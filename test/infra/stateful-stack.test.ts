@@ -1,15 +1,18 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onboardingStacks } from '../support/onboarding-app-fixture.js';
+import { StatefulStack } from '../../infra/stacks/stateful-stack.js';
+import { testApp } from '../support/onboarding-app-fixture.js';
 import { resolveIntrinsics } from '../support/resolve-intrinsics.js';
 
 let template: Template;
 
 beforeAll(() => {
-  const { stateful } = onboardingStacks({
+  const stateful = new StatefulStack(testApp(), 'Stateful', {
     stage: 'test',
     publicBaseUrl: 'https://onboarding.example.edu',
     documentRetentionDays: 120,
+    logRetention: RetentionDays.ONE_MONTH,
   });
   template = Template.fromStack(stateful);
 });

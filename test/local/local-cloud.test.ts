@@ -1,6 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +8,14 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import {
   DescribeExecutionCommand,
-  SFNClient,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
+  SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../local/local-cloud.js';
 
@@ -62,7 +62,9 @@ function clientsFor(cloud: LocalCloud) {
 }
 
 async function storedAttribute(dynamodb: DynamoDBClient, pk: string, sk: string, attribute: string) {
-  const { Item } = await dynamodb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk }, sk: { S: sk } } }));
+  const { Item } = await dynamodb.send(
+    new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk }, sk: { S: sk } } }),
+  );
   const value = Item?.[attribute];
   return value?.S ?? value?.N;
 }
@@ -73,6 +75,15 @@ async function finishedExecution(sfn: SFNClient, executionArn: string) {
     return execution.status === 'RUNNING' ? undefined : execution;
   }, `execution ${executionArn} to end`);
 }
+
+/** What the fixture's echo function answers. */
+interface Echo {
+  event: APIGatewayProxyEventV2;
+  functionName: string;
+  env: Record<string, string>;
+}
+
+const echoOf = async (response: Response) => (await response.json()) as Echo;
 
 async function expectRejectedWith(promise: Promise<unknown>, name: string) {
   await expect(promise).rejects.toMatchObject({ name });
@@ -110,7 +121,7 @@ describe('the local cloud running the fixture template', () => {
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('apigw-requestid')).toBeTruthy();
-      const { event, functionName } = await response.json();
+      const { event, functionName } = await echoOf(response);
       expect(functionName).toBe('ApiEchoC0FFEE01');
       expect(event).toMatchObject({
         version: '2.0',
@@ -139,14 +150,14 @@ describe('the local cloud running the fixture template', () => {
         headers: { 'content-type': 'application/octet-stream' },
         body: new Uint8Array([0, 1, 2, 255]),
       });
-      const { event } = await response.json();
+      const { event } = await echoOf(response);
       expect(event.isBase64Encoded).toBe(true);
-      expect(Buffer.from(event.body, 'base64')).toEqual(Buffer.from([0, 1, 2, 255]));
+      expect(Buffer.from(event.body ?? '', 'base64')).toEqual(Buffer.from([0, 1, 2, 255]));
     });
 
     it('matches a greedy {proxy+} route whatever the method', async () => {
       const response = await fetch(`${cloud.endpoints.api}/files/a/b/c.txt`, { method: 'DELETE' });
-      const { event } = await response.json();
+      const { event } = await echoOf(response);
       expect(event.routeKey).toBe('ANY /files/{proxy+}');
       expect(event.pathParameters).toEqual({ proxy: 'a/b/c.txt' });
     });
@@ -195,7 +206,7 @@ describe('the local cloud running the fixture template', () => {
 
     it('gives the function its template environment, resolved, with the local endpoints', async () => {
       const response = await fetch(`${cloud.endpoints.api}/sites/x`);
-      const { env } = await response.json();
+      const { env } = await echoOf(response);
       expect(env).toEqual({
         PUBLIC_BASE_URL: cloud.endpoints.api,
         TABLE_NAME: TABLE,
@@ -210,17 +221,24 @@ describe('the local cloud running the fixture template', () => {
   describe('functions', () => {
     it('keeps the module state and globals of two functions apart, even with the same bundle', async () => {
       const first = await cloud.invoke('CounterA11111111', {});
-      const second = await cloud.invoke('arn:aws:lambda:us-east-1:000000000000:function:CounterA11111111', {});
+      const second = await cloud.invoke(
+        'arn:aws:lambda:us-east-1:000000000000:function:CounterA11111111',
+        {},
+      );
       const other = await cloud.invoke('CounterB22222222', {});
       expect(first).toMatchObject({ ok: true, result: { label: 'A', count: 1, seen: null } });
       expect(second).toMatchObject({ ok: true, result: { label: 'A', count: 2, seen: 'A' } });
-      expect(other).toMatchObject({ ok: true, result: { label: 'B', count: 1, seen: null, region: 'us-east-1' } });
+      expect(other).toMatchObject({
+        ok: true,
+        result: { label: 'B', count: 1, seen: null, region: 'us-east-1' },
+      });
     });
 
     it('passes a Lambda context with the function name, a request id and the time left', async () => {
       const outcome = await cloud.invoke('CounterB22222222', {});
       expect(outcome.ok).toBe(true);
-      const result = (outcome as { result: { functionName: string; requestId: string; remainingMs: number } }).result;
+      const result = (outcome as { result: { functionName: string; requestId: string; remainingMs: number } })
+        .result;
       expect(result.functionName).toBe('CounterB22222222');
       expect(result.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(result.remainingMs).toBeGreaterThan(0);
@@ -267,16 +285,24 @@ describe('the local cloud running the fixture template', () => {
     it('resumes a callback task with SendTaskSuccess from an unmodified SFN client', async () => {
       const { executionArn, token } = await startWaiting('callback-success', A_LONG_WAIT);
       await clients.sfn.send(
-        new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ event: 'DOCUMENTS_COMPLETE' }) }),
+        new SendTaskSuccessCommand({
+          taskToken: token,
+          output: JSON.stringify({ event: 'DOCUMENTS_COMPLETE' }),
+        }),
       );
       const execution = await finishedExecution(clients.sfn, executionArn);
       expect(execution.status).toBe('SUCCEEDED');
-      expect(JSON.parse(execution.output ?? '')).toMatchObject({ summary: 'collected:DOCUMENTS_COMPLETE', passes: 2 });
+      expect(JSON.parse(execution.output ?? '')).toMatchObject({
+        summary: 'collected:DOCUMENTS_COMPLETE',
+        passes: 2,
+      });
     });
 
     it('answers TaskTimedOut to a token whose task has already been resumed', async () => {
       const { executionArn, token } = await startWaiting('callback-reused', A_LONG_WAIT);
-      await clients.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"event":"DOCUMENTS_COMPLETE"}' }));
+      await clients.sfn.send(
+        new SendTaskSuccessCommand({ taskToken: token, output: '{"event":"DOCUMENTS_COMPLETE"}' }),
+      );
       await finishedExecution(clients.sfn, executionArn);
       await expectRejectedWith(
         clients.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })),
@@ -293,7 +319,9 @@ describe('the local cloud running the fixture template', () => {
 
     it('fails a callback task with SendTaskFailure under the given error name', async () => {
       const { executionArn, token } = await startWaiting('callback-failure', A_LONG_WAIT);
-      await clients.sfn.send(new SendTaskFailureCommand({ taskToken: token, error: 'Rejected', cause: 'no' }));
+      await clients.sfn.send(
+        new SendTaskFailureCommand({ taskToken: token, error: 'Rejected', cause: 'no' }),
+      );
       const execution = await finishedExecution(clients.sfn, executionArn);
       expect(execution).toMatchObject({ status: 'FAILED', error: 'OnboardingFailed' });
     });
@@ -322,7 +350,11 @@ describe('the local cloud running the fixture template', () => {
       expect(again.startDate).toEqual(first.startDate);
       await expectRejectedWith(
         clients.sfn.send(
-          new StartExecutionCommand({ stateMachineArn: STATE_MACHINE, name: 'idempotent', input: '{"id":"other"}' }),
+          new StartExecutionCommand({
+            stateMachineArn: STATE_MACHINE,
+            name: 'idempotent',
+            input: '{"id":"other"}',
+          }),
         ),
         'ExecutionAlreadyExists',
       );
@@ -330,7 +362,9 @@ describe('the local cloud running the fixture template', () => {
 
     it('stops an execution: ABORTED, and its task token is no longer accepted', async () => {
       const { executionArn, token } = await startWaiting('stopped', A_LONG_WAIT);
-      await clients.sfn.send(new StopExecutionCommand({ executionArn, error: 'Cancelled', cause: 'by test' }));
+      await clients.sfn.send(
+        new StopExecutionCommand({ executionArn, error: 'Cancelled', cause: 'by test' }),
+      );
       const execution = await clients.sfn.send(new DescribeExecutionCommand({ executionArn }));
       expect(execution).toMatchObject({ status: 'ABORTED', error: 'Cancelled', cause: 'by test' });
       await expectRejectedWith(
@@ -341,7 +375,11 @@ describe('the local cloud running the fixture template', () => {
 
     it('answers ExecutionDoesNotExist and StateMachineDoesNotExist for unknown ARNs', async () => {
       await expectRejectedWith(
-        clients.sfn.send(new DescribeExecutionCommand({ executionArn: `${STATE_MACHINE.replace('stateMachine', 'execution')}:nope` })),
+        clients.sfn.send(
+          new DescribeExecutionCommand({
+            executionArn: `${STATE_MACHINE.replace('stateMachine', 'execution')}:nope`,
+          }),
+        ),
         'ExecutionDoesNotExist',
       );
       await expectRejectedWith(
@@ -388,12 +426,16 @@ describe('the local cloud running the fixture template', () => {
       form.append('file', new Blob(['%PDF-1.7 upload']), 'scan.pdf');
       const response = await fetch(post.url, { method: 'POST', body: form });
       expect(response.status).toBe(204);
-      expect(await recordedEvent('placements/p2/document-2')).toMatchObject({ eventName: 'ObjectCreated:Post' });
+      expect(await recordedEvent('placements/p2/document-2')).toMatchObject({
+        eventName: 'ObjectCreated:Post',
+      });
     });
 
     it('does not invoke it for a key outside the prefix', async () => {
       await clients.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'elsewhere/x', Body: 'x' }));
-      await clients.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'placements/after-elsewhere', Body: 'x' }));
+      await clients.s3.send(
+        new PutObjectCommand({ Bucket: BUCKET, Key: 'placements/after-elsewhere', Body: 'x' }),
+      );
       await recordedEvent('placements/after-elsewhere');
       expect(await storedAttribute(clients.dynamodb, 's3event', 'elsewhere/x', 'record')).toBeUndefined();
     });
@@ -417,7 +459,9 @@ describe('the local cloud running the fixture template', () => {
           Message: { Subject: { Data: 'Your checklist' }, Body: { Text: { Data: 'Hello' } } },
         }),
       );
-      const { emails } = await (await fetch(`${cloud.endpoints.mailbox}/store`)).json();
+      const { emails } = (await (await fetch(`${cloud.endpoints.mailbox}/store`)).json()) as {
+        emails: unknown[];
+      };
       expect(emails).toContainEqual(expect.objectContaining({ subject: 'Your checklist' }));
     });
   });
@@ -464,7 +508,9 @@ describe('restarting the local cloud', () => {
       sfn.send(new SendTaskSuccessCommand({ taskToken: firstToken, output: '{}' })),
       'TaskTimedOut',
     );
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: secondToken ?? '', output: '{"event":"DOCUMENTS_COMPLETE"}' }));
+    await sfn.send(
+      new SendTaskSuccessCommand({ taskToken: secondToken ?? '', output: '{"event":"DOCUMENTS_COMPLETE"}' }),
+    );
     const execution = await finishedExecution(sfn, executionArn ?? '');
     expect(execution.status).toBe('SUCCEEDED');
     expect(JSON.parse(execution.output ?? '')).toMatchObject({ passes: 3 });

@@ -3,7 +3,13 @@ import { DEFAULT_PORTS, resolvePorts } from '../../local/local-ports.js';
 
 describe('choosing the ports of the local services', () => {
   it('uses the defaults when nothing is set', () => {
-    expect(resolvePorts({}, {})).toEqual({ api: 4000, mailbox: 4005, s3: 4569, dynamodb: 4567, stepfunctions: 4583 });
+    expect(resolvePorts({}, {})).toEqual({
+      api: 4000,
+      mailbox: 4005,
+      s3: 4569,
+      dynamodb: 4567,
+      stepfunctions: 4583,
+    });
     expect(DEFAULT_PORTS.api).toBe(4000);
   });
 

@@ -107,7 +107,7 @@ describe('renderPortalPage', () => {
     expect(tagWithId(html, 'live-status')).toMatch(/role="status"[^>]*aria-live="polite"/);
     expect(visibleText(html)).toContain('2 of 4 done');
     expect(visibleText(html)).toContain(
-      'Upload the 2 documents marked Missing or Not accepted by 24 August 2026.',
+      'Upload the documents marked Missing or Not accepted by 24 August 2026.',
     );
   });
 

@@ -231,6 +231,9 @@ describe.skipIf(!existsSync(CHROMIUM))('portal page script (in Chromium)', () =>
       'Accepted',
     );
     await expect(page.locator('#progress-summary').textContent()).resolves.toBe('3 of 4 done');
+    await expect(page.locator('#placement-status').textContent()).resolves.toContain(
+      'Upload the documents marked Missing or Not accepted',
+    );
     await expect(page.locator('form[data-requirement="BLS"]').isHidden()).resolves.toBe(true);
     await page.locator('#live-status', { hasText: 'accepted' }).waitFor({ state: 'attached' });
     await expect(page.locator('#live-status').textContent()).resolves.toContain(

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { InvocationResult } from '../../runtime/function-runtime.js';
 import type { HttpApiCorsSpec, RouteSpec } from '../../template/local-cloud-model.js';
 import { closeServer, listenOnLoopback } from '../listen-on-loopback.js';
-import { type ApiResponse, distinctHeaders, httpApiEvent, httpResponseOf, newRequestId } from './http-api-event.js';
+import {
+  type ApiResponse,
+  distinctHeaders,
+  httpApiEvent,
+  httpResponseOf,
+  newRequestId,
+} from './http-api-event.js';
 import { RouteTable } from './route-table.js';
 
 /** API Gateway's payload limit for HTTP APIs. */
@@ -42,7 +48,9 @@ function corsHeaders(cors: HttpApiCorsSpec | undefined, origin: string | undefin
   if (!cors || !allowed) return {};
   return {
     'access-control-allow-origin': allowed,
-    ...(cors.exposeHeaders.length > 0 ? { 'access-control-expose-headers': cors.exposeHeaders.join(',') } : {}),
+    ...(cors.exposeHeaders.length > 0
+      ? { 'access-control-expose-headers': cors.exposeHeaders.join(',') }
+      : {}),
     ...(cors.allowCredentials ? { 'access-control-allow-credentials': 'true' } : {}),
   };
 }
@@ -102,7 +110,11 @@ async function respond(configuration: ActiveConfiguration, request: IncomingMess
       response = jsonMessage(500, 'Internal Server Error');
     }
   }
-  response.headers = { ...response.headers, ...corsHeaders(configuration.cors, origin), 'apigw-requestid': requestId };
+  response.headers = {
+    ...response.headers,
+    ...corsHeaders(configuration.cors, origin),
+    'apigw-requestid': requestId,
+  };
   return response;
 }
 

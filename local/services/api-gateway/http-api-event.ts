@@ -31,7 +31,9 @@ export function isTextContentType(contentType: string | undefined): boolean {
 }
 
 /** `headersDistinct` of a Node request, without the headers HTTP/1.1 framing adds. */
-export function distinctHeaders(headers: NodeJS.Dict<string[]> | IncomingHttpHeaders): Record<string, string[]> {
+export function distinctHeaders(
+  headers: NodeJS.Dict<string[]> | IncomingHttpHeaders,
+): Record<string, string[]> {
   const distinct: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -70,11 +72,13 @@ export function httpApiEvent(request: IncomingApiRequest, apiId: string): APIGat
   headers['x-forwarded-for'] = request.sourceIp;
   headers['x-forwarded-proto'] = 'http';
   headers['x-forwarded-port'] = host.split(':')[1] ?? '80';
-  headers['x-amzn-trace-id'] = `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+  headers['x-amzn-trace-id'] =
+    `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 
   const queryStringParameters: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(rawQueryString)) {
-    queryStringParameters[key] = key in queryStringParameters ? `${queryStringParameters[key]},${value}` : value;
+    queryStringParameters[key] =
+      key in queryStringParameters ? `${queryStringParameters[key]},${value}` : value;
   }
   const now = new Date();
   const text = isTextContentType(headers['content-type']);

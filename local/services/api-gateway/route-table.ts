@@ -1,6 +1,9 @@
 import type { RouteSpec } from '../../template/local-cloud-model.js';
 
-type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
+type Segment =
+  | { kind: 'literal'; value: string }
+  | { kind: 'param'; name: string }
+  | { kind: 'greedy'; name: string };
 
 interface CompiledRoute {
   route: RouteSpec;
@@ -33,7 +36,9 @@ function compile(route: RouteSpec): CompiledRoute | undefined {
   const segments = splitPath(route.routeKey.slice(space + 1)).map((part): Segment => {
     const variable = /^\{([^}]+)\}$/.exec(part)?.[1];
     if (!variable) return { kind: 'literal', value: part };
-    return variable.endsWith('+') ? { kind: 'greedy', name: variable.slice(0, -1) } : { kind: 'param', name: variable };
+    return variable.endsWith('+')
+      ? { kind: 'greedy', name: variable.slice(0, -1) }
+      : { kind: 'param', name: variable };
   });
   return { route, method, segments };
 }

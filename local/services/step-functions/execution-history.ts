@@ -20,7 +20,12 @@ export interface HistoryEvent {
   [details: string]: unknown;
 }
 
-const TERMINAL_TYPES = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
+const TERMINAL_TYPES = new Set([
+  'ExecutionSucceeded',
+  'ExecutionFailed',
+  'ExecutionAborted',
+  'ExecutionTimedOut',
+]);
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? null));
 
@@ -49,7 +54,10 @@ function details(event: RunnerEvent, roleArn: string): [string, Record<string, u
       ];
     case 'StateFailed':
       if (event.state?.type !== 'Task') return undefined;
-      return ['TaskFailed', { taskFailedEventDetails: { resourceType: 'lambda', resource: 'invoke', ...error } }];
+      return [
+        'TaskFailed',
+        { taskFailedEventDetails: { resourceType: 'lambda', resource: 'invoke', ...error } },
+      ];
     case 'MapIterationStarted':
     case 'MapIterationSucceeded':
     case 'MapIterationFailed':
@@ -86,9 +94,15 @@ export class ExecutionHistory {
     const history = new ExecutionHistory(roleArn);
     history.add({ type: 'ExecutionStarted', timestamp: record.startDate, input: record.input });
     const end = record.stopDate ?? record.startDate;
-    if (record.status === 'SUCCEEDED') history.add({ type: 'ExecutionSucceeded', timestamp: end, output: record.output });
+    if (record.status === 'SUCCEEDED')
+      history.add({ type: 'ExecutionSucceeded', timestamp: end, output: record.output });
     if (record.status === 'FAILED') {
-      history.add({ type: 'ExecutionFailed', timestamp: end, Error: record.error ?? '', Cause: record.cause ?? '' });
+      history.add({
+        type: 'ExecutionFailed',
+        timestamp: end,
+        Error: record.error ?? '',
+        Cause: record.cause ?? '',
+      });
     }
     if (record.status === 'ABORTED') history.add({ type: 'ExecutionAborted', timestamp: end });
     if (record.status === 'TIMED_OUT') history.add({ type: 'ExecutionTimeout', timestamp: end });

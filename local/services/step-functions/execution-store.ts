@@ -64,14 +64,14 @@ export class ExecutionStore {
     this.writing = this.writing
       .catch(() => undefined)
       .then(async () => {
-      if (!this.dirty) return;
-      this.dirty = false;
-      const content: StoreFile = { version: 1, executions: this.all() };
-      await mkdir(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(content));
-      await rename(temporary, this.file);
-    });
+        if (!this.dirty) return;
+        this.dirty = false;
+        const content: StoreFile = { version: 1, executions: this.all() };
+        await mkdir(dirname(this.file), { recursive: true });
+        const temporary = `${this.file}.${process.pid}.tmp`;
+        await writeFile(temporary, JSON.stringify(content));
+        await rename(temporary, this.file);
+      });
     return this.writing;
   }
 }

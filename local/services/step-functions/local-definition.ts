@@ -63,9 +63,11 @@ function wrapParameters(parameters: Json | undefined, injected: Record<string, s
 function rewriteTask(stateName: string, state: JsonObject, plans: Map<string, TaskPlan>, warnings: string[]) {
   const resource = String(state.Resource);
   const kind = taskKind(resource);
-  if (kind === 'unsupported') warnings.push(`Task ${stateName} uses ${resource}, which does not run locally.`);
+  if (kind === 'unsupported')
+    warnings.push(`Task ${stateName} uses ${resource}, which does not run locally.`);
   const injected: Record<string, string> = {};
-  if (typeof state.TimeoutSecondsPath === 'string') injected[INJECTED.timeoutSeconds] = state.TimeoutSecondsPath;
+  if (typeof state.TimeoutSecondsPath === 'string')
+    injected[INJECTED.timeoutSeconds] = state.TimeoutSecondsPath;
   if (typeof state.HeartbeatSecondsPath === 'string') {
     injected[INJECTED.heartbeatSeconds] = state.HeartbeatSecondsPath;
   }
@@ -119,7 +121,12 @@ function withoutRootResultPaths(state: JsonObject): JsonObject {
   return fixed;
 }
 
-function rewriteStates(machine: JsonObject, timeScale: number, plans: Map<string, TaskPlan>, warnings: string[]) {
+function rewriteStates(
+  machine: JsonObject,
+  timeScale: number,
+  plans: Map<string, TaskPlan>,
+  warnings: string[],
+) {
   const states = isJsonObject(machine.States) ? machine.States : {};
   const rewritten: JsonObject = {};
   for (const [stateName, value] of Object.entries(states)) {

@@ -3,7 +3,11 @@
  * Imported for its side effect before the library is.
  */
 interface PromiseConstructorWithResolvers {
-  withResolvers?: <T>() => { promise: Promise<T>; resolve: (value: T) => void; reject: (reason?: unknown) => void };
+  withResolvers?: <T>() => {
+    promise: Promise<T>;
+    resolve: (value: T) => void;
+    reject: (reason?: unknown) => void;
+  };
 }
 
 const promiseConstructor = Promise as unknown as PromiseConstructorWithResolvers;

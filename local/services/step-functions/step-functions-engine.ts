@@ -13,7 +13,16 @@ import { createTaskHandler, type TaskHandler, type TaskScope } from './task-hand
 import { TaskTokenRegistry } from './task-tokens.js';
 
 const ROLE_ARN = `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/local-state-machine-role`;
-const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/;
+
+/** Execution names as AWS accepts them: 1–80 characters, no whitespace, wildcards, brackets, punctuation or control characters. */
+function isValidExecutionName(name: string): boolean {
+  const hasControlCharacter = [...name].some((character) => {
+    const code = character.charCodeAt(0);
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
+  return EXECUTION_NAME.test(name) && !hasControlCharacter;
+}
 
 export interface StepFunctionsEngineOptions {
   storeFile: string;
@@ -54,7 +63,11 @@ function failureOf(error: unknown): { status: ExecutionStatus; error: string; ca
     return { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out.' };
   }
   if (failure?.name === 'ExecutionError' && failure.cause) {
-    return { status: 'FAILED', error: failure.cause.name ?? 'States.Runtime', cause: failure.cause.message ?? '' };
+    return {
+      status: 'FAILED',
+      error: failure.cause.name ?? 'States.Runtime',
+      cause: failure.cause.message ?? '',
+    };
   }
   return { status: 'FAILED', error: 'States.Runtime', cause: failure?.message ?? String(error) };
 }
@@ -120,15 +133,22 @@ export class StepFunctionsEngine {
     const stateMachineArn = requireString(request.stateMachineArn, 'stateMachineArn');
     const machine = this.machines.get(stateMachineArn);
     if (!machine) {
-      throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+      throw new StepFunctionsApiError(
+        'StateMachineDoesNotExist',
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
+      );
     }
     const name = request.name === undefined ? randomUUID() : String(request.name);
-    if (!EXECUTION_NAME.test(name)) throw new StepFunctionsApiError('InvalidName', `Invalid Name: '${name}'`);
+    if (!isValidExecutionName(name))
+      throw new StepFunctionsApiError('InvalidName', `Invalid Name: '${name}'`);
     const input = request.input === undefined ? '{}' : String(request.input);
     try {
       JSON.parse(input);
     } catch {
-      throw new StepFunctionsApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: not JSON.');
+      throw new StepFunctionsApiError(
+        'InvalidExecutionInput',
+        'Invalid State Machine Execution Input: not JSON.',
+      );
     }
     const executionArn = buildExecutionArn(machine.spec.name, name);
     const existing = this.store.get(executionArn);
@@ -137,7 +157,10 @@ export class StepFunctionsEngine {
       if (existing.status === 'RUNNING' && existing.input === input) {
         return { executionArn, startDate: seconds(existing.startDate) };
       }
-      throw new StepFunctionsApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+      throw new StepFunctionsApiError(
+        'ExecutionAlreadyExists',
+        `Execution Already Exists: '${executionArn}'`,
+      );
     }
     const record: ExecutionRecord = {
       executionArn,
@@ -175,7 +198,10 @@ export class StepFunctionsEngine {
   listExecutions(request: Record<string, unknown>) {
     const stateMachineArn = requireString(request.stateMachineArn, 'stateMachineArn');
     if (!this.machines.has(stateMachineArn)) {
-      throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+      throw new StepFunctionsApiError(
+        'StateMachineDoesNotExist',
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
+      );
     }
     const matching = this.store
       .all()
@@ -253,7 +279,8 @@ export class StepFunctionsEngine {
   describeStateMachine(request: Record<string, unknown>) {
     const arn = requireString(request.stateMachineArn, 'stateMachineArn');
     const machine = this.machines.get(arn);
-    if (!machine) throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    if (!machine)
+      throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
     return {
       stateMachineArn: arn,
       name: machine.spec.name,
@@ -293,7 +320,8 @@ export class StepFunctionsEngine {
   private record(executionArn: unknown): ExecutionRecord {
     const arn = requireString(executionArn, 'executionArn');
     const record = this.store.get(arn);
-    if (!record) throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    if (!record)
+      throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return record;
   }
 
@@ -338,7 +366,8 @@ export class StepFunctionsEngine {
       timeScale: this.options.timeScale,
     };
     const handlers: Record<string, TaskHandler> = {};
-    for (const plan of machine.prepared.tasks.values()) handlers[plan.stateName] = createTaskHandler(plan, scope);
+    for (const plan of machine.prepared.tasks.values())
+      handlers[plan.stateName] = createTaskHandler(plan, scope);
     const run = machine.runner.run(JSON.parse(record.input) as Json, {
       overrides: { taskResourceLocalHandlers: handlers as never },
       context,
@@ -369,10 +398,15 @@ export class StepFunctionsEngine {
 }
 
 function paginate<T>(items: T[], request: Record<string, unknown>): { page: T[]; nextToken?: string } {
-  const maxResults = typeof request.maxResults === 'number' && request.maxResults > 0 ? request.maxResults : 100;
+  const maxResults =
+    typeof request.maxResults === 'number' && request.maxResults > 0 ? request.maxResults : 100;
   const offset =
-    typeof request.nextToken === 'string' ? Number(Buffer.from(request.nextToken, 'base64url').toString()) || 0 : 0;
+    typeof request.nextToken === 'string'
+      ? Number(Buffer.from(request.nextToken, 'base64url').toString()) || 0
+      : 0;
   const page = items.slice(offset, offset + maxResults);
   const next = offset + maxResults;
-  return next < items.length ? { page, nextToken: Buffer.from(String(next)).toString('base64url') } : { page };
+  return next < items.length
+    ? { page, nextToken: Buffer.from(String(next)).toString('base64url') }
+    : { page };
 }

@@ -57,14 +57,21 @@ async function handle(engine: StepFunctionsEngine, request: IncomingMessage, res
     if (error instanceof StepFunctionsApiError) {
       send(response, error.statusCode, { __type: error.type, message: error.message }, error.type);
     } else {
-      send(response, 500, { __type: 'InternalFailure', message: (error as Error).message }, 'InternalFailure');
+      send(
+        response,
+        500,
+        { __type: 'InternalFailure', message: (error as Error).message },
+        'InternalFailure',
+      );
     }
   }
 }
 
 /** The Step Functions API (AWS JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Operation>`) over the engine. */
 export async function startStepFunctionsServer(options: { port: number; engine: () => StepFunctionsEngine }) {
-  const server: Server = createServer((request, response) => void handle(options.engine(), request, response));
+  const server: Server = createServer(
+    (request, response) => void handle(options.engine(), request, response),
+  );
   const port = await listenOnLoopback(server, options.port);
   return { url: `http://127.0.0.1:${port}`, stop: () => closeServer(server) };
 }

@@ -18,7 +18,11 @@ export interface TaskScope {
 export type TaskHandler = (input: Json) => Promise<Json>;
 
 /** An error the runner matches against Retry/Catch by `name`. */
-function stateError(name: string, message: string, options: { retryable?: boolean; catchable?: boolean } = {}) {
+function stateError(
+  name: string,
+  message: string,
+  options: { retryable?: boolean; catchable?: boolean } = {},
+) {
   return Object.assign(new Error(message), {
     name,
     isRetryable: options.retryable ?? true,
@@ -39,7 +43,10 @@ function setLongTimeout(callback: () => void, delayMs: number): () => void {
   const deadline = Date.now() + delayMs;
   const arm = () => {
     const remaining = deadline - Date.now();
-    timer = setTimeout(remaining > MAX_TIMER_MS ? arm : callback, Math.max(0, Math.min(remaining, MAX_TIMER_MS)));
+    timer = setTimeout(
+      remaining > MAX_TIMER_MS ? arm : callback,
+      Math.max(0, Math.min(remaining, MAX_TIMER_MS)),
+    );
   };
   arm();
   return () => clearTimeout(timer);
@@ -56,7 +63,10 @@ function positiveSeconds(value: Json | undefined, field: string, stateName: stri
 
 async function invokeFunction(scope: TaskScope, functionRef: unknown, event: unknown): Promise<unknown> {
   if (typeof functionRef !== 'string') {
-    throw stateError('States.Runtime', 'The task has no FunctionName.', { retryable: false, catchable: false });
+    throw stateError('States.Runtime', 'The task has no FunctionName.', {
+      retryable: false,
+      catchable: false,
+    });
   }
   const outcome = await scope.invoke(functionRef, event);
   if (!outcome.ok) {
@@ -90,7 +100,9 @@ function withTaskTimeout<T>(
       cancels.push(setLongTimeout(() => fail(stateError('States.Timeout', 'States.Timeout')), timeoutMs));
     }
     const onAbort = () =>
-      fail(stateError('States.Runtime', 'The execution was stopped.', { retryable: false, catchable: false }));
+      fail(
+        stateError('States.Runtime', 'The execution was stopped.', { retryable: false, catchable: false }),
+      );
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     cancels.push(() => signal.removeEventListener('abort', onAbort));
@@ -114,16 +126,25 @@ export function createTaskHandler(plan: TaskPlan, scope: TaskScope): TaskHandler
     const scaled = (seconds: number) => (seconds * 1000) / scope.timeScale;
     let timeoutSeconds = plan.timeoutSeconds;
     if (INJECTED.timeoutSeconds in injected) {
-      timeoutSeconds = positiveSeconds(injected[INJECTED.timeoutSeconds], 'TimeoutSecondsPath', plan.stateName);
+      timeoutSeconds = positiveSeconds(
+        injected[INJECTED.timeoutSeconds],
+        'TimeoutSecondsPath',
+        plan.stateName,
+      );
     }
     let heartbeatSeconds = plan.heartbeatSeconds;
     if (INJECTED.heartbeatSeconds in injected) {
-      heartbeatSeconds = positiveSeconds(injected[INJECTED.heartbeatSeconds], 'HeartbeatSecondsPath', plan.stateName);
+      heartbeatSeconds = positiveSeconds(
+        injected[INJECTED.heartbeatSeconds],
+        'HeartbeatSecondsPath',
+        plan.stateName,
+      );
     }
     // The time scale shortens waiting (callbacks, heartbeats, Wait states). A synchronous Lambda task's
     // timeout guards work that takes real time, so it is kept as it is.
     const waits = plan.kind === 'lambda-callback';
-    const timeoutMs = timeoutSeconds === undefined ? undefined : waits ? scaled(timeoutSeconds) : timeoutSeconds * 1000;
+    const timeoutMs =
+      timeoutSeconds === undefined ? undefined : waits ? scaled(timeoutSeconds) : timeoutSeconds * 1000;
     const parameters = isJsonObject(input) ? input : {};
 
     switch (plan.kind) {
@@ -179,7 +200,8 @@ export function createTaskHandler(plan: TaskPlan, scope: TaskScope): TaskHandler
         const seconds = injected[INJECTED.waitSeconds] ?? plan.waitSeconds;
         const timestamp = injected[INJECTED.waitTimestamp] ?? plan.waitTimestamp;
         if (typeof seconds === 'number') delayMs = scaled(seconds);
-        else if (typeof timestamp === 'string') delayMs = Math.max(0, Date.parse(timestamp) - Date.now()) / scope.timeScale;
+        else if (typeof timestamp === 'string')
+          delayMs = Math.max(0, Date.parse(timestamp) - Date.now()) / scope.timeScale;
         return withTaskTimeout(
           () =>
             new Promise<Json>((resolve) => {

@@ -50,7 +50,8 @@ export class TaskTokenRegistry {
       throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the task token is malformed.');
     }
     const callbacks = this.waiting.get(token);
-    if (!callbacks) throw new StepFunctionsApiError('TaskTimedOut', 'Task Timed Out: the task is no longer waiting.');
+    if (!callbacks)
+      throw new StepFunctionsApiError('TaskTimedOut', 'Task Timed Out: the task is no longer waiting.');
     return callbacks;
   }
 }

@@ -14,7 +14,8 @@ import { conditionalCheckFailed } from './sdk-errors.js';
 
 export type TableItem = Record<string, unknown>;
 
-const keyOf = (key: Record<string, unknown> | undefined): string => `${String(key?.pk)}\u0000${String(key?.sk)}`;
+const keyOf = (key: Record<string, unknown> | undefined): string =>
+  `${String(key?.pk)}\u0000${String(key?.sk)}`;
 
 /** What DynamoDB keeps of an item: JSON values, `undefined` attributes dropped (removeUndefinedValues). */
 const stored = (item: TableItem): TableItem => JSON.parse(JSON.stringify(item));
@@ -63,7 +64,10 @@ export class FakeTable {
     if (condition === 'attribute_not_exists(pk)') {
       if (existing) throw conditionalCheckFailed();
     } else if (condition === 'version = :expected') {
-      if (existing?.version === undefined || existing.version !== input.ExpressionAttributeValues?.[':expected']) {
+      if (
+        existing?.version === undefined ||
+        existing.version !== input.ExpressionAttributeValues?.[':expected']
+      ) {
         throw conditionalCheckFailed();
       }
     } else if (condition !== undefined) {
@@ -82,7 +86,10 @@ export class FakeTable {
   readonly query = (input: QueryCommandInput) => {
     this.checkTable(input.TableName);
     const values = input.ExpressionAttributeValues ?? {};
-    if (input.IndexName !== undefined || input.KeyConditionExpression !== 'pk = :pk AND begins_with(sk, :doc)') {
+    if (
+      input.IndexName !== undefined ||
+      input.KeyConditionExpression !== 'pk = :pk AND begins_with(sk, :doc)'
+    ) {
       throw new Error(`FakeTable does not understand the query ${input.KeyConditionExpression}`);
     }
     const prefix = String(values[':doc']);

@@ -27,7 +27,10 @@ export const dynamoThrottled = () =>
   });
 
 export const dynamoThrottlingException = () =>
-  new ThrottlingException({ message: 'Rate of requests exceeds the allowed throughput.', $metadata: metadata });
+  new ThrottlingException({
+    message: 'Rate of requests exceeds the allowed throughput.',
+    $metadata: metadata,
+  });
 
 export const tableNotFound = (tableName: string) =>
   new ResourceNotFoundException({
@@ -54,7 +57,8 @@ export const sesMessageRejected = () =>
 
 export const taskTimedOut = () => new TaskTimedOut({ message: 'Task Timed Out', $metadata: metadata });
 export const invalidToken = () => new InvalidToken({ message: 'Invalid Token', $metadata: metadata });
-export const taskDoesNotExist = () => new TaskDoesNotExist({ message: 'Task does not exist', $metadata: metadata });
+export const taskDoesNotExist = () =>
+  new TaskDoesNotExist({ message: 'Task does not exist', $metadata: metadata });
 export const executionAlreadyExists = () =>
   new ExecutionAlreadyExists({ message: 'Execution Already Exists', $metadata: metadata });
 export const executionDoesNotExist = () =>

@@ -26,5 +26,11 @@ export const sentEmails = (ses: AwsClientStub<SESClient>): SentEmail[] =>
 
 /** The link tokens of `{base}/{kind}/{token}` links in a text. */
 export const linkTokensIn = (text: string, base: string, kind: 'portal' | 'review'): string[] => [
-  ...new Set([...text.matchAll(new RegExp(`${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/${kind}/([A-Za-z0-9_-]+)`, 'g'))].map((match) => match[1] ?? '')),
+  ...new Set(
+    [
+      ...text.matchAll(
+        new RegExp(`${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/${kind}/([A-Za-z0-9_-]+)`, 'g'),
+      ),
+    ].map((match) => match[1] ?? ''),
+  ),
 ];

@@ -56,7 +56,9 @@ export const storedPlacement = (overrides: Partial<Placement> = {}): Placement =
   documentsDueDate: '2030-03-18',
   coordinatorEmail: COORDINATOR_EMAIL,
   requirements: [requirement('MMR'), requirement('BLS')],
-  history: [{ at: '2030-02-20T10:00:00.000Z', type: 'CREATED', detail: "Placement at St Mary's Hospital created." }],
+  history: [
+    { at: '2030-02-20T10:00:00.000Z', type: 'CREATED', detail: "Placement at St Mary's Hospital created." },
+  ],
   createdAt: '2030-02-20T10:00:00.000Z',
   updatedAt: '2030-02-20T10:00:00.000Z',
   version: 3,

@@ -19,7 +19,14 @@ describe('S3 event notifications', () => {
 
   it('delivers only to notifications of the bucket whose prefix and suffix filters match', () => {
     const notifications = [
-      { bucketName: 'docs', id: 'pdf', events: ['s3:ObjectCreated:*'], functionName: 'Pdf', prefix: 'placements/', suffix: '.pdf' },
+      {
+        bucketName: 'docs',
+        id: 'pdf',
+        events: ['s3:ObjectCreated:*'],
+        functionName: 'Pdf',
+        prefix: 'placements/',
+        suffix: '.pdf',
+      },
       { bucketName: 'docs', id: 'all', events: ['s3:ObjectCreated:*'], functionName: 'All' },
       { bucketName: 'other', id: 'other', events: ['s3:ObjectCreated:*'], functionName: 'Other' },
     ];

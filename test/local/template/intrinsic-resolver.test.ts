@@ -1,9 +1,13 @@
+// CloudFormation's Fn::Sub uses ${…} inside plain strings, which is what these tests are about.
+/* biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax */
 import { describe, expect, it } from 'vitest';
 import type { CfnTemplate, Json } from '../../../local/template/cloudformation-template.js';
 import { IntrinsicResolver, UnresolvableError } from '../../../local/template/intrinsic-resolver.js';
 
 const stateful: CfnTemplate = {
-  Parameters: { BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/version' } },
+  Parameters: {
+    BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/version' },
+  },
   Conditions: {
     InUsEast1: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] },
     NotInUsEast1: { 'Fn::Not': [{ Condition: 'InUsEast1' }] },
@@ -17,7 +21,10 @@ const stateful: CfnTemplate = {
   },
   Outputs: {
     TableName: { Value: { Ref: 'Table' }, Export: { Name: 'Stateful:TableName' } },
-    BucketArn: { Value: { 'Fn::GetAtt': ['DocumentsBucket9EC9', 'Arn'] }, Export: { Name: { 'Fn::Sub': '${AWS::StackName}:BucketArn' } } },
+    BucketArn: {
+      Value: { 'Fn::GetAtt': ['DocumentsBucket9EC9', 'Arn'] },
+      Export: { Name: { 'Fn::Sub': '${AWS::StackName}:BucketArn' } },
+    },
   },
 };
 
@@ -63,13 +70,19 @@ describe('IntrinsicResolver', () => {
   });
 
   it('gives Lambda, state machine, table and bucket ARNs in the local account', () => {
-    expect(resolve({ 'Fn::GetAtt': ['Handler', 'Arn'] })).toBe('arn:aws:lambda:us-east-1:000000000000:function:Handler');
-    expect(resolve({ 'Fn::GetAtt': 'Handler.Arn' })).toBe('arn:aws:lambda:us-east-1:000000000000:function:Handler');
+    expect(resolve({ 'Fn::GetAtt': ['Handler', 'Arn'] })).toBe(
+      'arn:aws:lambda:us-east-1:000000000000:function:Handler',
+    );
+    expect(resolve({ 'Fn::GetAtt': 'Handler.Arn' })).toBe(
+      'arn:aws:lambda:us-east-1:000000000000:function:Handler',
+    );
     expect(resolve({ Ref: 'Machine' })).toBe('arn:aws:states:us-east-1:000000000000:stateMachine:Machine');
     expect(resolve({ 'Fn::GetAtt': ['Table', 'Arn'] }, 'Stateful')).toBe(
       'arn:aws:dynamodb:us-east-1:000000000000:table/app-dev',
     );
-    expect(resolve({ 'Fn::GetAtt': ['DocumentsBucket9EC9', 'Arn'] }, 'Stateful')).toBe('arn:aws:s3:::documentsbucket9ec9');
+    expect(resolve({ 'Fn::GetAtt': ['DocumentsBucket9EC9', 'Arn'] }, 'Stateful')).toBe(
+      'arn:aws:s3:::documentsbucket9ec9',
+    );
   });
 
   it('gives an HTTP API the local API URL as its endpoint', () => {
@@ -77,9 +90,9 @@ describe('IntrinsicResolver', () => {
   });
 
   it('joins strings that are themselves intrinsics', () => {
-    expect(resolve({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:::lambda:invoke']] })).toBe(
-      'arn:aws:states:::lambda:invoke',
-    );
+    expect(
+      resolve({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:::lambda:invoke']] }),
+    ).toBe('arn:aws:states:::lambda:invoke');
   });
 
   it('substitutes pseudo parameters, Refs, attributes, variables and keeps ${!literals}', () => {
@@ -114,7 +127,9 @@ describe('IntrinsicResolver', () => {
         'Stateful',
       ),
     ).toEqual({ Picked: 'here', List: ['a', 'b'] });
-    expect(resolver.resourcesOfType('AWS::S3::Bucket').map((found) => found.logicalId)).not.toContain('OnlyElsewhere');
+    expect(resolver.resourcesOfType('AWS::S3::Bucket').map((found) => found.logicalId)).not.toContain(
+      'OnlyElsewhere',
+    );
   });
 
   it('reads mappings', () => {

@@ -89,7 +89,9 @@ describe('the local cloud model read from the fixture cloud assembly', () => {
 
   it('turns the DefinitionString back into the state machine definition with local ARNs', () => {
     const [machine] = model.stateMachines;
-    expect(machine?.arn).toBe('arn:aws:states:us-east-1:000000000000:stateMachine:OnboardingStateMachineFC9EE32A');
+    expect(machine?.arn).toBe(
+      'arn:aws:states:us-east-1:000000000000:stateMachine:OnboardingStateMachineFC9EE32A',
+    );
     expect(machine?.definition).toMatchObject({
       StartAt: 'CheckCompliance',
       States: {
@@ -123,7 +125,11 @@ describe('a function whose bundle is missing from cdk.out', () => {
             Resources: {
               Api: {
                 Type: 'AWS::Lambda::Function',
-                Properties: { Runtime: 'nodejs22.x', Handler: 'index.handler', Code: { S3Key: `${'a'.repeat(64)}.zip` } },
+                Properties: {
+                  Runtime: 'nodejs22.x',
+                  Handler: 'index.handler',
+                  Code: { S3Key: `${'a'.repeat(64)}.zip` },
+                },
                 Metadata: { 'aws:asset:path': '/work/main' },
               },
             },
@@ -133,6 +139,8 @@ describe('a function whose bundle is missing from cdk.out', () => {
       { apiUrl: 'http://127.0.0.1:4000' },
     );
     expect(model.functions).toEqual([]);
-    expect(model.warnings).toEqual(['Api has no bundle (index.handler) in cdk.out; it cannot run. Run cdk synth again.']);
+    expect(model.warnings).toEqual([
+      'Api has no bundle (index.handler) in cdk.out; it cannot run. Run cdk synth again.',
+    ]);
   });
 });

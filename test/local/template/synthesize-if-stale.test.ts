@@ -36,12 +36,17 @@ describe('deciding whether to synthesize', () => {
   it('synthesizes when a source under functions/ changed after cdk.out was written', async () => {
     await mkdir(cdkOut());
     await writeFile(join(cdkOut(), 'manifest.json'), '{}');
-    await at(join(cdkOut(), 'manifest.json'), 50);
+    await at(join(cdkOut(), 'manifest.json'), 200);
     expect(await isCloudAssemblyStale(projectDir, cdkOut())).toBe(true);
   });
 
   it("never synthesizes in 'never' mode", async () => {
-    const outcome = await synthesizeIfStale({ projectDir, cdkOutDir: cdkOut(), mode: 'never', log: () => {} });
+    const outcome = await synthesizeIfStale({
+      projectDir,
+      cdkOutDir: cdkOut(),
+      mode: 'never',
+      log: () => {},
+    });
     expect(outcome).toBe('reused');
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { httpApiEvent, httpResponseOf, isTextContentType } from '../../../../local/services/api-gateway/http-api-event.js';
+import {
+  httpApiEvent,
+  httpResponseOf,
+  isTextContentType,
+} from '../../../../local/services/api-gateway/http-api-event.js';
 
 describe('the payload 2.0 event', () => {
   const request = {
     method: 'POST',
     url: '/review/abc?x=1',
-    headers: { host: ['127.0.0.1:4000'], 'content-type': ['application/x-www-form-urlencoded'], accept: ['a', 'b'] },
+    headers: {
+      host: ['127.0.0.1:4000'],
+      'content-type': ['application/x-www-form-urlencoded'],
+      accept: ['a', 'b'],
+    },
     body: Buffer.from('decision=approve'),
     sourceIp: '127.0.0.1',
     routeKey: 'POST /review/{token}',
@@ -60,7 +68,11 @@ describe('mapping a function result to the HTTP response', () => {
       cookies: ['b=2'],
     });
     expect(response.statusCode).toBe(302);
-    expect(response.headers).toEqual({ location: '/next', 'set-cookie': ['a=1', 'b=2'], 'x-list': ['1', '2'] });
+    expect(response.headers).toEqual({
+      location: '/next',
+      'set-cookie': ['a=1', 'b=2'],
+      'x-list': ['1', '2'],
+    });
   });
 
   it('decodes a base64 body', () => {

@@ -14,7 +14,10 @@ describe('RouteTable', () => {
   ]);
 
   it('matches a literal route by method and path', () => {
-    expect(table.match('GET', '/placements')).toEqual({ route: route('GET /placements'), pathParameters: {} });
+    expect(table.match('GET', '/placements')).toEqual({
+      route: route('GET /placements'),
+      pathParameters: {},
+    });
   });
 
   it('fills path parameters, URL-decoded', () => {

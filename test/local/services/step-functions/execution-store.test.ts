@@ -2,7 +2,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExecutionRecord, ExecutionStore } from '../../../../local/services/step-functions/execution-store.js';
+import {
+  type ExecutionRecord,
+  ExecutionStore,
+} from '../../../../local/services/step-functions/execution-store.js';
 
 describe('ExecutionStore', () => {
   let dir: string;
@@ -25,7 +28,13 @@ describe('ExecutionStore', () => {
     const file = join(dir, 'stepfunctions.json');
     const store = new ExecutionStore(file);
     store.put(record);
-    store.put({ ...record, executionArn: `${record.executionArn}2`, name: 'e2', status: 'SUCCEEDED', stopDate: 2 });
+    store.put({
+      ...record,
+      executionArn: `${record.executionArn}2`,
+      name: 'e2',
+      status: 'SUCCEEDED',
+      stopDate: 2,
+    });
     await store.flush();
 
     const reopened = new ExecutionStore(file);

@@ -16,7 +16,10 @@ const definition: JsonObject = {
       TimeoutSeconds: 30,
       ResultPath: '$',
       Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$', Next: 'Done' }],
-      Parameters: { FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:Check', Payload: { 'id.$': '$.id' } },
+      Parameters: {
+        FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:Check',
+        Payload: { 'id.$': '$.id' },
+      },
       Next: 'Collect',
     },
     Collect: {
@@ -30,7 +33,12 @@ const definition: JsonObject = {
     Pause: { Type: 'Wait', SecondsPath: '$.pause', OutputPath: '$.kept', Next: 'Fan' },
     Fan: {
       Type: 'Parallel',
-      Branches: [{ StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true } } }],
+      Branches: [
+        {
+          StartAt: 'Inner',
+          States: { Inner: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true } },
+        },
+      ],
       Next: 'Done',
     },
     Done: { Type: 'Succeed' },
@@ -43,8 +51,16 @@ describe('preparing a definition for the local runner', () => {
 
   it('moves task timeouts into the task handlers, leaving the runner a timeout it can hold', () => {
     expect(states.Check?.TimeoutSeconds).toBe(RUNNER_TASK_TIMEOUT_SECONDS);
-    expect(prepared.tasks.get('Check')).toMatchObject({ kind: 'lambda-invoke', timeoutSeconds: 30, wrapped: false });
-    expect(prepared.tasks.get('Collect')).toMatchObject({ kind: 'lambda-callback', heartbeatSeconds: 60, wrapped: true });
+    expect(prepared.tasks.get('Check')).toMatchObject({
+      kind: 'lambda-invoke',
+      timeoutSeconds: 30,
+      wrapped: false,
+    });
+    expect(prepared.tasks.get('Collect')).toMatchObject({
+      kind: 'lambda-callback',
+      heartbeatSeconds: 60,
+      wrapped: true,
+    });
     expect(states.Collect).not.toHaveProperty('TimeoutSecondsPath');
     expect(states.Collect).not.toHaveProperty('HeartbeatSeconds');
   });
@@ -58,7 +74,7 @@ describe('preparing a definition for the local runner', () => {
 
   it('drops ResultPath "$", which means the default and which the runner mishandles', () => {
     expect(states.Check).not.toHaveProperty('ResultPath');
-    expect((states.Check?.Catch as JsonObject[])[0]).toEqual({ ErrorEquals: ['States.ALL'], Next: 'Done' });
+    expect(states.Check?.Catch).toEqual([{ ErrorEquals: ['States.ALL'], Next: 'Done' }]);
   });
 
   it('turns a Wait state into a local wait task when there is a time scale', () => {
@@ -79,6 +95,8 @@ describe('preparing a definition for the local runner', () => {
 
   it('prepares states inside Parallel branches and warns about integrations it cannot run', () => {
     expect(prepared.tasks.get('Inner')?.kind).toBe('unsupported');
-    expect(prepared.warnings).toEqual(['Task Inner uses arn:aws:states:::sqs:sendMessage, which does not run locally.']);
+    expect(prepared.warnings).toEqual([
+      'Task Inner uses arn:aws:states:::sqs:sendMessage, which does not run locally.',
+    ]);
   });
 });

@@ -36,7 +36,9 @@ describe('TaskTokenRegistry', () => {
     const release = registry.register([token], recorder().callbacks);
     release();
     expect(() => registry.succeed(token, {})).toThrow(expect.objectContaining({ name: 'TaskTimedOut' }));
-    expect(() => registry.succeed(`AQ${'x'.repeat(64)}`, {})).toThrow(expect.objectContaining({ name: 'TaskTimedOut' }));
+    expect(() => registry.succeed(`AQ${'x'.repeat(64)}`, {})).toThrow(
+      expect.objectContaining({ name: 'TaskTimedOut' }),
+    );
   });
 
   it('answers InvalidToken for a malformed token', () => {

@@ -1,0 +1,58 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DocumentTable } from '../../../functions/adapters/dynamodb/document-table.js';
+import { documentItem, storedDocument } from '../../handlers/support/stored-items.js';
+
+const TABLE = 'onboarding-test-table';
+const ddb = mockClient(DynamoDBDocumentClient);
+const client = DynamoDBDocumentClient.from(
+  new DynamoDBClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
+  }),
+);
+const documents = new DocumentTable(client, TABLE);
+
+beforeEach(() => {
+  ddb.reset();
+});
+
+describe('DocumentTable', () => {
+  it('lists every page of a student’s documents, consistently, without the table’s keys', async () => {
+    const first = storedDocument({ documentId: 'doc_a' });
+    const second = storedDocument({ documentId: 'doc_b' });
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({
+        Items: [documentItem(first)],
+        LastEvaluatedKey: { pk: 'STUDENT#s-1001', sk: 'DOC#doc_a' },
+      })
+      .resolves({ Items: [documentItem(second)] });
+
+    await expect(documents.listStudentDocuments('s-1001')).resolves.toEqual([first, second]);
+
+    const queries = ddb.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    expect(queries[0]).toEqual({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+      ExpressionAttributeValues: { ':pk': 'STUDENT#s-1001', ':doc': 'DOC#' },
+      ConsistentRead: true,
+      ExclusiveStartKey: undefined,
+    });
+    expect(queries[1]?.ExclusiveStartKey).toEqual({ pk: 'STUDENT#s-1001', sk: 'DOC#doc_a' });
+  });
+
+  it('saves a document under STUDENT#{studentId} / DOC#{documentId}', async () => {
+    ddb.on(PutCommand).resolves({});
+    const document = storedDocument();
+
+    await documents.saveDocument(document);
+
+    expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE,
+      Item: documentItem(document),
+    });
+  });
+});
