@@ -40,8 +40,6 @@ export interface LocalCloudOptions {
   reset?: boolean;
   /** No progress lines, warnings or function logs on stdout. */
   quiet?: boolean;
-  /** Starts the sandboxes of the functions that routes, workflows and buckets use in the background. */
-  warmFunctions?: boolean;
   /** Only the stacks this accepts are run. Default: all stacks of the cloud assembly. */
   stackFilter?: (stackName: string) => boolean;
   log?: (line: string) => void;
@@ -54,6 +52,8 @@ export interface LocalCloud {
   synthesis: SynthesisOutcome;
   /** How many executions that were RUNNING at the last stop were started again. */
   resumedExecutions: number;
+  /** Loads the functions that routes, workflows and buckets use, one after the other, so that first requests are fast. */
+  warm(): Promise<void>;
   /** Invokes a function (logical id, name or ARN) as Lambda would; a function error comes back as `{ ok: false }`. */
   invoke(functionRef: string, event: unknown): Promise<InvocationResult>;
   /** Stops every service and function it started. RUNNING executions stay RUNNING for the next start. */
@@ -218,7 +218,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     api.configure({ routes: model.routes, ...(model.apiCors ? { cors: model.apiCors } : {}), invoke });
     await writeFile(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
     const resumedExecutions = workflowEngine.resumeRunning();
-    if (options.warmFunctions) void functionRuntime.warm(referencedFunctions(model));
 
     return {
       endpoints,
@@ -226,6 +225,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       model,
       synthesis,
       resumedExecutions,
+      warm: async () => {
+        for (const functionName of referencedFunctions(model)) await functionRuntime.warm([functionName]);
+      },
       invoke,
       stop: stopAll,
     };

@@ -1,4 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStorage, UploadForm } from '../core/ports.js';
@@ -39,7 +45,10 @@ export class S3DocumentStorage implements DocumentStorage {
       const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
       return { size, head: bytes.subarray(0, headBytes) };
     } catch (error) {
-      if (error instanceof NotFound || (error instanceof Error && ['NotFound', 'NoSuchKey'].includes(error.name))) {
+      if (
+        error instanceof NotFound ||
+        (error instanceof Error && ['NotFound', 'NoSuchKey'].includes(error.name))
+      ) {
         return undefined;
       }
       throw error;

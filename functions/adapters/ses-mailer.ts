@@ -1,8 +1,14 @@
-import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { TransientDependencyError } from '../core/errors.js';
 import type { EmailMessage, Mailer } from '../core/ports.js';
 
-const TRANSIENT = new Set(['Throttling', 'ThrottlingException', 'ServiceUnavailable', 'InternalFailure', 'TimeoutError']);
+const TRANSIENT = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ServiceUnavailable',
+  'InternalFailure',
+  'TimeoutError',
+]);
 
 export interface SesMailerOptions {
   senderEmail: string;
@@ -23,7 +29,10 @@ export class SesMailer implements Mailer {
           Source: this.options.senderEmail,
           ...(this.options.replyToEmail ? { ReplyToAddresses: [this.options.replyToEmail] } : {}),
           ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
-          Destination: { ToAddresses: message.to, ...(message.cc?.length ? { CcAddresses: message.cc } : {}) },
+          Destination: {
+            ToAddresses: message.to,
+            ...(message.cc?.length ? { CcAddresses: message.cc } : {}),
+          },
           Message: {
             Subject: { Data: message.subject, Charset: 'UTF-8' },
             Body: {
@@ -37,7 +46,8 @@ export class SesMailer implements Mailer {
       const throttled =
         error instanceof Error &&
         (TRANSIENT.has(error.name) || /throttl|rate exceeded/i.test(error.message) || isServerFault(error));
-      if (throttled) throw new TransientDependencyError(`SES did not accept the email (${error.name}).`, { cause: error });
+      if (throttled)
+        throw new TransientDependencyError(`SES did not accept the email (${error.name}).`, { cause: error });
       throw error;
     }
   }

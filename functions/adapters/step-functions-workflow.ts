@@ -1,6 +1,6 @@
 import {
-  type SFNClient,
   SendTaskSuccessCommand,
+  type SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
@@ -9,7 +9,12 @@ import type { WorkflowEngine } from '../core/ports.js';
 
 /** Errors that mean "this token is already used or gone": the resume happened (or can no longer), so it is done. */
 const SPENT_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
-const TRANSIENT = new Set(['ThrottlingException', 'ServiceUnavailable', 'InternalServerError', 'TimeoutError']);
+const TRANSIENT = new Set([
+  'ThrottlingException',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'TimeoutError',
+]);
 
 export class StepFunctionsWorkflow implements WorkflowEngine {
   constructor(
@@ -45,7 +50,10 @@ export class StepFunctionsWorkflow implements WorkflowEngine {
   async stop(executionName: string, cause: string): Promise<void> {
     try {
       await this.client.send(
-        new StopExecutionCommand({ executionArn: this.executionArn(executionName), cause: cause.slice(0, 256) }),
+        new StopExecutionCommand({
+          executionArn: this.executionArn(executionName),
+          cause: cause.slice(0, 256),
+        }),
       );
     } catch (error) {
       if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return;
@@ -61,5 +69,7 @@ export class StepFunctionsWorkflow implements WorkflowEngine {
 
 const transient = (error: unknown): unknown =>
   error instanceof Error && TRANSIENT.has(error.name)
-    ? new TransientDependencyError(`Step Functions is throttling or unavailable (${error.name}).`, { cause: error })
+    ? new TransientDependencyError(`Step Functions is throttling or unavailable (${error.name}).`, {
+        cause: error,
+      })
     : error;

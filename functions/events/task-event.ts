@@ -13,14 +13,19 @@ export interface TaskEvent {
 export const parseTaskEvent = (event: unknown, options: { needsToken?: boolean } = {}): TaskEvent => {
   const value = (event ?? {}) as Record<string, unknown>;
   const issues = [];
-  if (typeof value.placementId !== 'string' || value.placementId.length === 0 || value.placementId.length > 200) {
+  if (
+    typeof value.placementId !== 'string' ||
+    value.placementId.length === 0 ||
+    value.placementId.length > 200
+  ) {
     issues.push({ path: 'placementId', message: 'is required' });
   }
   if (options.needsToken && (typeof value.taskToken !== 'string' || value.taskToken.length === 0)) {
     issues.push({ path: 'taskToken', message: 'is required' });
   }
   if (issues.length > 0) throw new ValidationError(issues);
-  const input = value.input && typeof value.input === 'object' ? (value.input as Record<string, unknown>) : {};
+  const input =
+    value.input && typeof value.input === 'object' ? (value.input as Record<string, unknown>) : {};
   return {
     placementId: value.placementId as string,
     input,

@@ -10,5 +10,8 @@ const ports = { ...tablePorts(env.TABLE_NAME, systemClock), clock: systemClock }
 /** CheckCompliance task: evaluates evidence and tells the state machine where to go next. */
 export const handler = async (event: unknown): Promise<ComplianceStep> => {
   const task = parseTaskEvent(event);
-  return checkCompliance(ports, task.placementId, task.input.timedOut !== undefined);
+  // A collection timeout means a reminder is due; a site-approval timeout that preceded a
+  // request-changes decision (the state still carries `approval`) does not.
+  const afterCollectionTimeout = task.input.timedOut !== undefined && task.input.approval === undefined;
+  return checkCompliance(ports, task.placementId, afterCollectionTimeout);
 };

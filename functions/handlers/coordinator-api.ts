@@ -27,14 +27,18 @@ const routes: RouteTable = {
     const { site } = await putSite(ports, params.siteId ?? '', body);
     return jsonResponse(200, siteView(site));
   },
-  'GET /sites/{siteId}': async ({ params }) => jsonResponse(200, siteView(await getSite(ports, params.siteId ?? ''))),
+  'GET /sites/{siteId}': async ({ params }) =>
+    jsonResponse(200, siteView(await getSite(ports, params.siteId ?? ''))),
   'POST /placements': async ({ body }) => {
     const { placement, created } = await createPlacement(ports, body);
     return jsonResponse(created ? 201 : 200, toPlacementView(placement));
   },
   'GET /placements': async ({ query }) => {
     const page = await listPlacements(ports, query);
-    return jsonResponse(200, { items: page.items.map(toPlacementView), ...(page.cursor ? { cursor: page.cursor } : {}) });
+    return jsonResponse(200, {
+      items: page.items.map(toPlacementView),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    });
   },
   'GET /placements/{placementId}': async ({ params }) =>
     jsonResponse(200, toPlacementView(await getPlacement(ports, params.placementId ?? ''))),

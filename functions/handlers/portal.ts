@@ -50,7 +50,8 @@ const routes: RouteTable = {
       return htmlResponse(page.statusCode, page.html, page.headers);
     }
   },
-  'GET /portal/{token}/status': async ({ params }) => jsonResponse(200, await portalStatus(ports, params.token ?? '')),
+  'GET /portal/{token}/status': async ({ params }) =>
+    jsonResponse(200, await portalStatus(ports, params.token ?? '')),
   'POST /portal/{token}/uploads': async ({ params, body }) =>
     jsonResponse(201, await requestUpload(ports, params.token ?? '', body)),
 };

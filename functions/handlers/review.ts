@@ -7,7 +7,6 @@ import { readEnvironment } from '../config/environment.js';
 import { AlreadyDecidedError, LinkExpiredError, NotFoundError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
 import { toPlacementView } from '../core/placement-view.js';
-import { errorResponse } from '../http/error-response.js';
 import { htmlResponse, jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteRequest, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
@@ -89,7 +88,7 @@ const routes: RouteTable = {
       if (page) return htmlResponse(page.statusCode, page.html, page.headers);
       // A second decision: show who decided what and when.
       if (error instanceof AlreadyDecidedError) return reviewPage(await showReview(ports, token), 409);
-      return errorResponse(error);
+      throw error;
     }
   },
 };

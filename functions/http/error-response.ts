@@ -22,10 +22,16 @@ export const toHttpError = (error: unknown): HttpError => {
   }
   if (error instanceof NotFoundError) return { status: 404, code: 'NOT_FOUND', message: error.message };
   if (error instanceof LinkExpiredError) return { status: 410, code: 'LINK_EXPIRED', message: error.message };
-  if (error instanceof AlreadyDecidedError) return { status: 409, code: 'ALREADY_DECIDED', message: error.message };
+  if (error instanceof AlreadyDecidedError)
+    return { status: 409, code: 'ALREADY_DECIDED', message: error.message };
   if (error instanceof ConflictError) return { status: 409, code: 'CONFLICT', message: error.message };
-  if (error instanceof PayloadTooLargeError) return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: error.message };
-  return { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again later.' };
+  if (error instanceof PayloadTooLargeError)
+    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: error.message };
+  return {
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    message: 'Something went wrong on our side. Please try again later.',
+  };
 };
 
 export const errorResponse = (error: unknown): HttpResult => {

@@ -9,13 +9,21 @@ const JSON_HEADERS = {
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number };
 
-export const jsonResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+export const jsonResponse = (
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResult => ({
   statusCode,
   headers: { ...JSON_HEADERS, ...headers },
   body: JSON.stringify(body),
 });
 
-export const htmlResponse = (statusCode: number, body: string, headers: Record<string, string>): HttpResult => ({
+export const htmlResponse = (
+  statusCode: number,
+  body: string,
+  headers: Record<string, string>,
+): HttpResult => ({
   statusCode,
   headers,
   body,

@@ -15,7 +15,10 @@ export type RouteHandler = (request: RouteRequest) => Promise<HttpResult>;
 /** Route keys as API Gateway writes them: `METHOD /path/{param}`. */
 export type RouteTable = Record<string, RouteHandler>;
 
-const compiled = new WeakMap<RouteTable, Array<{ method: string; pattern: RegExp; names: string[]; handle: RouteHandler }>>();
+const compiled = new WeakMap<
+  RouteTable,
+  Array<{ method: string; pattern: RegExp; names: string[]; handle: RouteHandler }>
+>();
 
 const compile = (routes: RouteTable) => {
   let table = compiled.get(routes);

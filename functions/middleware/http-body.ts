@@ -21,7 +21,9 @@ export const httpBody = (): middy.MiddlewareObj<ParsedHttpEvent> => ({
     }
     const text = raw.toString('utf8');
     const contentType = (event.headers?.['content-type'] ?? '').toLowerCase();
-    event.parsedBody = contentType.startsWith('application/x-www-form-urlencoded') ? parseForm(text) : parseJson(text);
+    event.parsedBody = contentType.startsWith('application/x-www-form-urlencoded')
+      ? parseForm(text)
+      : parseJson(text);
   },
 });
 
@@ -37,7 +39,8 @@ const parseForm = (text: string): Record<string, string | string[]> => {
   const form: Record<string, string | string[]> = {};
   for (const [key, value] of new URLSearchParams(text)) {
     const existing = form[key];
-    form[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    form[key] =
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return form;
 };

@@ -22,6 +22,9 @@ export const cancelPlacement = async (
     const { pendingTask: _stopped, ...rest } = current;
     return withHistory({ ...rest, status: 'CANCELLED' }, now, 'CANCELLED', reason);
   });
-  await ports.workflow.stop(placement.executionName ?? placement.placementId, reason ?? 'Cancelled by the coordinator');
+  await ports.workflow.stop(
+    placement.executionName ?? placement.placementId,
+    reason ?? 'Cancelled by the coordinator',
+  );
   return placement;
 };

@@ -1,5 +1,4 @@
-import { startOfDayAfter } from '../core/calendar-date.js';
-import { calendarDateOf } from '../core/calendar-date.js';
+import { calendarDateOf, startOfDayAfter } from '../core/calendar-date.js';
 import { evaluateCompliance, outstandingRequirements } from '../core/compliance.js';
 import type { Placement, PlacementStatus } from '../core/model/placement.js';
 import { assertTransition, isTerminalStatus } from '../core/placement-status.js';
@@ -68,10 +67,17 @@ export const checkCompliance = async (
       requirements,
       ...(status === current.status ? {} : { remindersSent: 0 }),
     };
-    return withHistory(changed, now, status === 'EXPIRED' ? 'EXPIRED' : 'COMPLIANCE_CHECKED', `${met} of ${requirements.length} requirements met`);
+    return withHistory(
+      changed,
+      now,
+      status === 'EXPIRED' ? 'EXPIRED' : 'COMPLIANCE_CHECKED',
+      `${met} of ${requirements.length} requirements met`,
+    );
   });
   const now = ports.clock.now();
-  const secondsUntilDue = Math.ceil((startOfDayAfter(placement.documentsDueDate).getTime() - now.getTime()) / 1000);
+  const secondsUntilDue = Math.ceil(
+    (startOfDayAfter(placement.documentsDueDate).getTime() - now.getTime()) / 1000,
+  );
   return {
     placementId,
     next,

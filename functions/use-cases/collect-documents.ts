@@ -2,13 +2,16 @@ import { startOfDayAfter } from '../core/calendar-date.js';
 import { outstandingRequirements } from '../core/compliance.js';
 import type { Placement } from '../core/model/placement.js';
 import type { Ports } from '../core/ports.js';
-import { resolveRequirement, requirementCodeOf } from '../core/requirement-catalogue.js';
+import { requirementCodeOf, resolveRequirement } from '../core/requirement-catalogue.js';
 import { documentsRequestEmail } from '../web/emails/documents-request-email.js';
 import { issueLink } from './issue-link.js';
 import { sendEmailOnce } from './send-email-once.js';
 import { updatePlacement, withHistory } from './update-placement.js';
 
-type CollectPorts = Pick<Ports, 'placements' | 'links' | 'ledger' | 'mailer' | 'workflow' | 'clock' | 'config'>;
+type CollectPorts = Pick<
+  Ports,
+  'placements' | 'links' | 'ledger' | 'mailer' | 'workflow' | 'clock' | 'config'
+>;
 
 /**
  * The CollectDocuments callback task: keeps the task token server-side and emails the
@@ -51,7 +54,9 @@ export const collectDocuments = async (
         })),
         portalUrl,
         kind,
-        ...(kind === 'changes-requested' && placement.decision?.reason ? { changesReason: placement.decision.reason } : {}),
+        ...(kind === 'changes-requested' && placement.decision?.reason
+          ? { changesReason: placement.decision.reason }
+          : {}),
       });
       return { to: [placement.student.email], ...email };
     },

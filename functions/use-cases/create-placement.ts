@@ -1,8 +1,8 @@
 import { addDays } from '../core/calendar-date.js';
 import { ValidationError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
-import type { Ports } from '../core/ports.js';
 import { placementIdFor } from '../core/placement-id.js';
+import type { Ports } from '../core/ports.js';
 import { resolveRequirement } from '../core/requirement-catalogue.js';
 import { parsePlacementInput } from '../core/validation/placement-input.js';
 
@@ -22,7 +22,10 @@ export const createPlacement = async (
   if (existing) return { placement: await ensureStarted(ports, existing), created: false };
 
   const site = await ports.sites.getSite(input.siteId);
-  if (!site) throw new ValidationError([{ path: 'siteId', message: `no site "${input.siteId}" exists; create it first` }]);
+  if (!site)
+    throw new ValidationError([
+      { path: 'siteId', message: `no site "${input.siteId}" exists; create it first` },
+    ]);
 
   const now = ports.clock.now().toISOString();
   const placement: Placement = {

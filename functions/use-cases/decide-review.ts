@@ -59,10 +59,16 @@ export const decideReview = async (
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.requirementCodes?.length ? { requirementCodes: input.requirementCodes } : {}),
       };
-      return withHistory(applyDecision(current, decision, now), now, HISTORY_TYPE[input.decision], `by ${decision.by}${input.reason ? `: ${input.reason}` : ''}`);
+      return withHistory(
+        applyDecision(current, decision, now),
+        now,
+        HISTORY_TYPE[input.decision],
+        `by ${decision.by}${input.reason ? `: ${input.reason}` : ''}`,
+      );
     });
   } catch (error) {
-    if (error instanceof AlreadyDecidedError) await deliverDecision(ports, await ports.placements.getPlacement(opened.placementId));
+    if (error instanceof AlreadyDecidedError)
+      await deliverDecision(ports, await ports.placements.getPlacement(opened.placementId));
     throw error;
   }
   if (!decision) throw new ConflictError('The decision could not be recorded.');
@@ -72,7 +78,9 @@ export const decideReview = async (
 };
 
 const alreadyDecided = (decision: SiteDecision) =>
-  new AlreadyDecidedError(`A decision was already made: ${decision.decision} by ${decision.by} at ${decision.at}.`);
+  new AlreadyDecidedError(
+    `A decision was already made: ${decision.decision} by ${decision.by} at ${decision.at}.`,
+  );
 
 const applyDecision = (placement: Placement, decision: SiteDecision, now: Date): Placement => {
   const next: Placement = { ...placement, status: STATUS_AFTER[decision.decision], decision };

@@ -8,6 +8,10 @@ export const issueLink = async (
   link: Omit<LinkRecord, 'tokenHash' | 'createdAt'>,
 ): Promise<string> => {
   const token = generateLinkToken();
-  await ports.links.saveLink({ ...link, tokenHash: hashLinkToken(token), createdAt: ports.clock.now().toISOString() });
+  await ports.links.saveLink({
+    ...link,
+    tokenHash: hashLinkToken(token),
+    createdAt: ports.clock.now().toISOString(),
+  });
   return `${ports.config.publicBaseUrl.replace(/\/+$/, '')}/${link.kind}/${token}`;
 };

@@ -50,7 +50,11 @@ const compose = (placement: Placement, outcome: Outcome, audience: Audience): Em
     ...(placement.decision?.reason ? { reason: placement.decision.reason } : {}),
     ...(placement.decision ? { decidedBy: placement.decision.by } : {}),
     ...(outcome === 'EXPIRED'
-      ? { outstanding: outstandingRequirements(placement.requirements).map((requirement) => requirement.title) }
+      ? {
+          outstanding: outstandingRequirements(placement.requirements).map(
+            (requirement) => requirement.title,
+          ),
+        }
       : {}),
   });
   const to =

@@ -32,7 +32,11 @@ export const processUploadedDocument = async (
     await ports.storage.delete(objectKey);
     return 'ignored';
   }
-  if (document.status !== 'PENDING') return 'duplicate';
+  if (document.status !== 'PENDING') {
+    // A repeat of an accepted upload finishes a resume that may have failed the first time.
+    if (document.status === 'ACCEPTED') await resumeDocumentCollectionIfComplete(ports, placement);
+    return 'duplicate';
+  }
   const object = await ports.storage.inspect(objectKey, FILE_SIGNATURE_BYTES);
   if (!object) return 'ignored';
 
@@ -74,7 +78,10 @@ const recordVerdict = (
   if (isTerminalStatus(placement.status)) return undefined;
   const current = placement.requirements.find((requirement) => requirement.code === document.requirementCode);
   if (!current || current.status === 'WAIVED') return undefined;
-  if (current.documentId === document.documentId && current.status === (rejection ? 'REJECTED' : 'ACCEPTED')) {
+  if (
+    current.documentId === document.documentId &&
+    current.status === (rejection ? 'REJECTED' : 'ACCEPTED')
+  ) {
     return undefined;
   }
   // A later upload may already have been accepted: an older, bad one does not undo it.

@@ -1,5 +1,5 @@
-import type { Ports } from '../core/ports.js';
 import { isTerminalStatus } from '../core/placement-status.js';
+import type { Ports } from '../core/ports.js';
 import { failureEmail } from '../web/emails/failure-email.js';
 import { sendEmailOnce } from './send-email-once.js';
 import { updatePlacement, withHistory } from './update-placement.js';
@@ -21,12 +21,16 @@ export const recordFailure = async (
     return withHistory({ ...rest, status: 'FAILED', failure: { error } }, now, 'FAILED', error);
   });
   if (placement.status !== 'FAILED') return;
-  await sendEmailOnce(ports, `failure:${placement.placementId}:${placement.createdAt}:${placement.version}`, () => ({
-    to: [placement.coordinatorEmail],
-    ...failureEmail({
-      studentName: placement.student.name,
-      siteName: placement.siteName,
-      placementId: placement.placementId,
+  await sendEmailOnce(
+    ports,
+    `failure:${placement.placementId}:${placement.createdAt}:${placement.version}`,
+    () => ({
+      to: [placement.coordinatorEmail],
+      ...failureEmail({
+        studentName: placement.student.name,
+        siteName: placement.siteName,
+        placementId: placement.placementId,
+      }),
     }),
-  }));
+  );
 };

@@ -9,7 +9,10 @@ const REVIEW_LINK_DAYS = 14;
 /** The coordinator is copied once two reminders have gone unanswered. */
 const ESCALATE_FROM_REMINDER = 3;
 
-type ApprovalPorts = Pick<Ports, 'placements' | 'links' | 'ledger' | 'mailer' | 'workflow' | 'clock' | 'config'>;
+type ApprovalPorts = Pick<
+  Ports,
+  'placements' | 'links' | 'ledger' | 'mailer' | 'workflow' | 'clock' | 'config'
+>;
 
 /**
  * The RequestSiteApproval callback task: stores the task token server-side and emails
@@ -70,7 +73,11 @@ export const requestSiteApproval = async (
       remindersSent: reminderNumber,
     };
     if (sent === 0) return waiting;
-    const type = input.reminder ? (escalated ? 'SITE_REMINDER_ESCALATED' : 'SITE_REMINDER_SENT') : 'SITE_REVIEW_REQUESTED';
+    const type = input.reminder
+      ? escalated
+        ? 'SITE_REMINDER_ESCALATED'
+        : 'SITE_REMINDER_SENT'
+      : 'SITE_REVIEW_REQUESTED';
     return withHistory(waiting, now, type, `${sent} site administrator(s) emailed`);
   });
   if (decidedMeanwhile) await ports.workflow.resume(input.taskToken, { decision: decidedMeanwhile });

@@ -1,6 +1,6 @@
+import { outstandingRequirements } from '../core/compliance.js';
 import type { Placement } from '../core/model/placement.js';
 import type { Ports } from '../core/ports.js';
-import { outstandingRequirements } from '../core/compliance.js';
 import { updatePlacement } from './update-placement.js';
 
 /**

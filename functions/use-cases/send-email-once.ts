@@ -15,7 +15,8 @@ export const sendEmailOnce = async (
     await ports.mailer.send(await compose());
     return true;
   } catch (error) {
-    await ports.ledger.release(`mail:${key}`);
+    // Give the claim back so the retry sends it; if even that fails, the send error is what matters.
+    await ports.ledger.release(`mail:${key}`).catch(() => undefined);
     throw error;
   }
 };

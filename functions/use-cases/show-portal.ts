@@ -1,7 +1,7 @@
-import { dateFieldFor, resolveRequirement, requirementCodeOf } from '../core/requirement-catalogue.js';
 import type { Placement } from '../core/model/placement.js';
 import { toRequirementView } from '../core/placement-view.js';
 import type { Ports } from '../core/ports.js';
+import { dateFieldFor, requirementCodeOf, resolveRequirement } from '../core/requirement-catalogue.js';
 import { openLink } from './open-link.js';
 
 /** What the student's portal shows: their rotation and, per requirement, its status and what to upload. */
@@ -11,8 +11,7 @@ export const showPortal = async (ports: Pick<Ports, 'links' | 'placements' | 'cl
     placement,
     requirements: placement.requirements.map((requirement) => {
       const spec =
-        placement.rules.find((rule) => requirementCodeOf(rule) === requirement.code) ??
-        requirement.code;
+        placement.rules.find((rule) => requirementCodeOf(rule) === requirement.code) ?? requirement.code;
       return {
         ...toRequirementView(requirement),
         evidence: resolveRequirement(spec).evidence,

@@ -25,7 +25,10 @@ export const showReview = async (
   const { link, placement, superseded } = await openLink(ports, token, 'review');
   if (superseded && placement.decision?.round !== link.round) throw supersededLinkError();
   const documents = new Map(
-    (await ports.documents.listStudentDocuments(placement.student.id)).map((document) => [document.documentId, document]),
+    (await ports.documents.listStudentDocuments(placement.student.id)).map((document) => [
+      document.documentId,
+      document,
+    ]),
   );
   const requirements = await Promise.all(
     placement.requirements.map(async (requirement) => {

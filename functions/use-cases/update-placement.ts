@@ -8,7 +8,10 @@ const MAX_ATTEMPTS = 12;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
-export type PlacementChange = (placement: Placement, now: Date) => Placement | undefined | Promise<Placement | undefined>;
+export type PlacementChange = (
+  placement: Placement,
+  now: Date,
+) => Placement | undefined | Promise<Placement | undefined>;
 
 /**
  * Optimistic read-modify-write of one placement: read it, apply a pure change, write it

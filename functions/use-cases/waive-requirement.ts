@@ -1,6 +1,6 @@
-import { isTerminalStatus } from '../core/placement-status.js';
 import { ConflictError, ValidationError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
+import { isTerminalStatus } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { parseWaiverInput } from '../core/validation/waiver-input.js';
 import { resumeDocumentCollectionIfComplete } from './resume-document-collection.js';
@@ -15,21 +15,36 @@ export const waiveRequirement = async (
   const waiver = parseWaiverInput(body);
   const placement = await updatePlacement(ports, placementId, (current, now) => {
     if (isTerminalStatus(current.status)) {
-      throw new ConflictError(`The placement is ${current.status}; its requirements can no longer be waived.`);
+      throw new ConflictError(
+        `The placement is ${current.status}; its requirements can no longer be waived.`,
+      );
     }
     const target = current.requirements.find((requirement) => requirement.code === waiver.requirementCode);
     if (!target) {
       throw new ValidationError([
-        { path: 'requirementCode', message: `${waiver.requirementCode} is not a requirement of this placement` },
+        {
+          path: 'requirementCode',
+          message: `${waiver.requirementCode} is not a requirement of this placement`,
+        },
       ]);
     }
     if (target.status === 'WAIVED' && target.reason === waiver.reason) return undefined;
     const requirements = current.requirements.map((requirement) =>
       requirement.code === waiver.requirementCode
-        ? { code: requirement.code, title: requirement.title, status: 'WAIVED' as const, reason: waiver.reason }
+        ? {
+            code: requirement.code,
+            title: requirement.title,
+            status: 'WAIVED' as const,
+            reason: waiver.reason,
+          }
         : requirement,
     );
-    return withHistory({ ...current, requirements }, now, 'REQUIREMENT_WAIVED', `${waiver.requirementCode}: ${waiver.reason}`);
+    return withHistory(
+      { ...current, requirements },
+      now,
+      'REQUIREMENT_WAIVED',
+      `${waiver.requirementCode}: ${waiver.reason}`,
+    );
   });
   await resumeDocumentCollectionIfComplete(ports, placement);
   return placement;

@@ -70,6 +70,8 @@ export interface RouteSpec {
   routeKey: string;
   functionName: string;
   payloadFormatVersion: string;
+  /** NONE, AWS_IAM, JWT or CUSTOM. Not enforced locally; AWS_IAM routes get a local caller identity. */
+  authorizationType: string;
 }
 
 export interface HttpApiCorsSpec {
@@ -391,6 +393,14 @@ function readHttpApi(
       allowCredentials: config.AllowCredentials === true,
     };
   }
+  for (const { stackName, logicalId, resource } of resolver.resourcesOfType('AWS::ApiGatewayV2::Stage')) {
+    const stageName = resolver.resolve(stackName, properties(resource).StageName ?? null);
+    if (stageName !== '$default') {
+      warnings.push(
+        `Stage ${logicalId} (${String(stageName)}): routes are served locally without its path prefix.`,
+      );
+    }
+  }
   const integrations = new Map<string, { functionName: string; payloadFormatVersion: string }>();
   for (const { stackName, logicalId, resource } of resolver.resourcesOfType(
     'AWS::ApiGatewayV2::Integration',
@@ -425,7 +435,8 @@ function readHttpApi(
         `Route ${props.RouteKey} uses payload format ${integration.payloadFormatVersion}; sent 2.0.`,
       );
     }
-    routes.push({ routeKey: props.RouteKey, ...integration });
+    const authorizationType = typeof props.AuthorizationType === 'string' ? props.AuthorizationType : 'NONE';
+    routes.push({ routeKey: props.RouteKey, ...integration, authorizationType });
   }
   return cors ? { routes, cors } : { routes };
 }

@@ -80,8 +80,12 @@ export async function synthesizeIfStale(options: SynthesisOptions): Promise<Synt
   if (mode === 'never') return 'reused';
   if (mode === 'auto' && !(await isCloudAssemblyStale(projectDir, cdkOutDir))) return 'reused';
   log('Synthesizing the CDK app (cdk synth)…');
+  const startedAt = performance.now();
   const { code, output } = await runSynth(projectDir, cdkOutDir);
-  if (code === 0) return 'synthesized';
+  if (code === 0) {
+    log(`cdk synth took ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
+    return 'synthesized';
+  }
   const excerpt = output.trim().split('\n').slice(-15).join('\n');
   if (existsSync(join(cdkOutDir, 'manifest.json'))) {
     log(`Warning: cdk synth failed (exit ${code}); using the previous cdk.out.\n${excerpt}`);

@@ -164,7 +164,7 @@ describe('check-compliance', () => {
   // writes $.timedOut, which is still in the state when the site then asks for changes; CheckCompliance
   // reads it as a collection timeout, so the student gets a "Reminder" instead of the "asked you to
   // replace" email with the site's reason, and remindersSent starts at 1. Remove `.fails` once fixed.
-  it.fails('is not a reminder when the site asked for changes after an approval reminder', async () => {
+  it('is not a reminder when the site asked for changes after an approval reminder', async () => {
     table.seed(placementItem(checking({ status: 'AWAITING_DOCUMENTS', approvalRound: 1 })));
 
     const step = await check({
@@ -185,7 +185,7 @@ describe('check-compliance', () => {
   // Known bug (functions/adapters/dynamodb/*.ts): only writes go through translateDynamoError. A throttled
   // read (GetItem/Query) reaches Step Functions as ProvisionedThroughputExceededException, which no Retry
   // matches, so the Catch-all fails the placement. Remove `.fails` once reads are translated too.
-  it.fails('fails a throttled read with TransientDependencyError too', async () => {
+  it('fails a throttled read with TransientDependencyError too', async () => {
     ddb.on(GetCommand).rejects(dynamoThrottled());
 
     await expect(check()).rejects.toMatchObject({ name: 'TransientDependencyError' });

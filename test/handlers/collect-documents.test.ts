@@ -212,7 +212,7 @@ describe('collect-documents', () => {
   // replaces the TransientDependencyError, so Step Functions does not retry (its Retry matches only our
   // error names) and the placement FAILS. Remove `.fails` once release translates DynamoDB errors and
   // sendEmailOnce rethrows the send error.
-  it.fails('stays retry-able when SES throttles and releasing the claim is throttled too', async () => {
+  it('stays retry-able when SES throttles and releasing the claim is throttled too', async () => {
     ses.on(SendEmailCommand).rejects(sesThrottling());
     ddb.on(DeleteCommand).rejects(dynamoThrottlingException());
 

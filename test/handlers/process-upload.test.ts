@@ -291,7 +291,7 @@ describe('process-upload', () => {
   // Known bug (functions/use-cases/process-uploaded-document.ts): when SendTaskSuccess fails transiently, the
   // document is already ACCEPTED, so S3's retry of the event returns 'duplicate' before resuming; the workflow
   // then waits until the next reminder timeout. Remove `.fails` once a duplicate also tries the resume.
-  it.fails('resumes the workflow on the retried event when the first attempt could not', async () => {
+  it('resumes the workflow on the retried event when the first attempt could not', async () => {
     stubObject(PDF_HEAD);
     sfn.on(SendTaskSuccessCommand).rejectsOnce(sfnThrottling()).resolves({});
 

@@ -3,7 +3,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addComplianceChecks } from '../../infra/checks.js';
-import { onboardingStacks, testApp } from '../support/onboarding-app-fixture.js';
+import { onboardingStacks, testApp } from './onboarding-app-fixture.js';
 
 interface Acknowledgement {
   path: string;

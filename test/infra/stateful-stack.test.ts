@@ -2,8 +2,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StatefulStack } from '../../infra/stacks/stateful-stack.js';
-import { testApp } from '../support/onboarding-app-fixture.js';
 import { resolveIntrinsics } from '../support/resolve-intrinsics.js';
+import { testApp } from './onboarding-app-fixture.js';
 
 let template: Template;
 

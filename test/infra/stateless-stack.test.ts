@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerName } from '../../infra/constructs/onboarding-function.js';
 import type { StatelessStack } from '../../infra/stacks/stateless-stack.js';
-import { onboardingStacks } from '../support/onboarding-app-fixture.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
+import { onboardingStacks } from './onboarding-app-fixture.js';
 
 const HANDLERS: HandlerName[] = [
   'coordinator-api',

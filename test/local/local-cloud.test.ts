@@ -140,6 +140,12 @@ describe('the local cloud running the fixture template', () => {
         },
       });
       expect(event.requestContext.requestId).toBe(response.headers.get('apigw-requestid'));
+      // An AWS_IAM route: not enforced locally, but the function sees a caller as IAM would describe it.
+      expect(event.requestContext).toMatchObject({
+        authorizer: {
+          iam: { accountId: '000000000000', userArn: 'arn:aws:iam::000000000000:user/local-coordinator' },
+        },
+      });
       expect(event.headers['x-custom']).toBe('Yes');
       expect(event.headers.cookie).toBeUndefined();
     });
@@ -254,10 +260,17 @@ describe('the local cloud running the fixture template', () => {
     });
 
     it('stops waiting for a function after its Timeout and runs the next invocation in a fresh sandbox', async () => {
-      const outcome = await cloud.invoke('SlowFunction33333333', {});
+      const [outcome, response] = await Promise.all([
+        cloud.invoke('SlowFunction33333333', {}),
+        fetch(`${cloud.endpoints.api}/slow`),
+      ]);
       expect(outcome).toMatchObject({ ok: false, error: { errorType: 'Sandbox.Timedout' } });
-      const response = await fetch(`${cloud.endpoints.api}/slow`);
       expect(response.status).toBe(503);
+      // The timed-out sandbox had seen two invocations; a fresh one has seen only this one.
+      expect(await cloud.invoke('SlowFunction33333333', { fast: true })).toEqual({
+        ok: true,
+        result: { invocations: 1 },
+      });
     });
 
     it('reports an unknown function as ResourceNotFoundException', async () => {

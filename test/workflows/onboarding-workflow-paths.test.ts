@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type AslDefinition, renderOnboardingWorkflow } from '../support/onboarding-definition.js';
+import { type AslDefinition, renderOnboardingWorkflow } from './onboarding-definition.js';
 
 /*
  * Runs the rendered definition with aws-local-stepfunctions (the local cloud's runner), each Lambda

@@ -1,12 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AslDefinition,
-  type AslState,
-  renderOnboardingWorkflow,
-} from '../support/onboarding-definition.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
+import { type AslDefinition, type AslState, renderOnboardingWorkflow } from './onboarding-definition.js';
 
 type AslValidator = (definition: unknown) => { isValid: boolean; errorsText: (separator?: string) => string };
 const validateAsl = createRequire(import.meta.url)('asl-validator') as AslValidator;

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StudentDocument } from '../../core/model/student-document.js';
 import type { DocumentRepository } from '../../core/ports.js';
-import { withConditionalWrite } from './conditional-write.js';
+import { withDynamoErrors } from './dynamo-errors.js';
 import { documentKey, studentDocumentsPartition } from './table-keys.js';
 
 export class DocumentTable implements DocumentRepository {
@@ -11,8 +11,14 @@ export class DocumentTable implements DocumentRepository {
   ) {}
 
   async getDocument(studentId: string, documentId: string): Promise<StudentDocument | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: documentKey(studentId, documentId), ConsistentRead: true }),
+    const { Item } = await withDynamoErrors('The document', () =>
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: documentKey(studentId, documentId),
+          ConsistentRead: true,
+        }),
+      ),
     );
     return Item ? fromItem(Item) : undefined;
   }
@@ -21,14 +27,16 @@ export class DocumentTable implements DocumentRepository {
     const documents: StudentDocument[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
-          ExpressionAttributeValues: { ':pk': studentDocumentsPartition(studentId), ':doc': 'DOC#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
+      const page = await withDynamoErrors('The document', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+            ExpressionAttributeValues: { ':pk': studentDocumentsPartition(studentId), ':doc': 'DOC#' },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
       );
       documents.push(...(page.Items ?? []).map(fromItem));
       startKey = page.LastEvaluatedKey;
@@ -37,9 +45,12 @@ export class DocumentTable implements DocumentRepository {
   }
 
   async saveDocument(document: StudentDocument): Promise<void> {
-    await withConditionalWrite('The document', () =>
+    await withDynamoErrors('The document', () =>
       this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...documentKey(document.studentId, document.documentId), ...document } }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...documentKey(document.studentId, document.documentId), ...document },
+        }),
       ),
     );
   }

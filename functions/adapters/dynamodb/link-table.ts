@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LinkRecord } from '../../core/model/link.js';
 import type { LinkRepository } from '../../core/ports.js';
-import { withConditionalWrite } from './conditional-write.js';
+import { withDynamoErrors } from './dynamo-errors.js';
 import { epochSeconds, linkKey } from './table-keys.js';
 
 /** Link records keyed by the token's SHA-256. TTL only cleans up; expiry is checked in code. */
@@ -12,7 +12,9 @@ export class LinkTable implements LinkRepository {
   ) {}
 
   async getLink(tokenHash: string): Promise<LinkRecord | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: linkKey(tokenHash) }));
+    const { Item } = await withDynamoErrors('The link', () =>
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: linkKey(tokenHash) })),
+    );
     if (!Item) return undefined;
     const { pk: _pk, sk: _sk, expiresAtEpoch: _ttl, ...link } = Item;
     return link as LinkRecord;
@@ -20,7 +22,7 @@ export class LinkTable implements LinkRepository {
 
   async saveLink(link: LinkRecord): Promise<void> {
     const cleanupAfterDays = 30;
-    await withConditionalWrite('The link', () =>
+    await withDynamoErrors('The link', () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,

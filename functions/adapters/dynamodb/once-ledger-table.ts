@@ -1,6 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock, OnceLedger } from '../../core/ports.js';
-import { isConditionFailure, translateDynamoError } from './conditional-write.js';
+import { isConditionFailure, translateDynamoError, withDynamoErrors } from './dynamo-errors.js';
 import { onceKey } from './table-keys.js';
 
 const KEEP_DAYS = 400;
@@ -35,6 +35,8 @@ export class OnceLedgerTable implements OnceLedger {
   }
 
   async release(key: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: onceKey(key) }));
+    await withDynamoErrors('The ledger', () =>
+      this.client.send(new DeleteCommand({ TableName: this.tableName, Key: onceKey(key) })),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { ConcurrentUpdateError, ValidationError } from '../../core/errors.js';
 import { PLACEMENT_STATUSES, type Placement } from '../../core/model/placement.js';
 import type { ListPlacementsQuery, PlacementPage, PlacementRepository } from '../../core/ports.js';
-import { withConditionalWrite } from './conditional-write.js';
+import { withDynamoErrors } from './dynamo-errors.js';
 import {
   LISTING_SHARDS,
   listingSortKey,
@@ -28,15 +28,17 @@ export class PlacementTable implements PlacementRepository {
   ) {}
 
   async getPlacement(placementId: string): Promise<Placement | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: placementKey(placementId), ConsistentRead: true }),
+    const { Item } = await withDynamoErrors('The placement', () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: placementKey(placementId), ConsistentRead: true }),
+      ),
     );
     return Item ? fromItem(Item) : undefined;
   }
 
   async createPlacement(placement: Placement): Promise<boolean> {
     try {
-      await withConditionalWrite('The placement', () =>
+      await withDynamoErrors('The placement', () =>
         this.client.send(
           new PutCommand({
             TableName: this.tableName,
@@ -53,7 +55,7 @@ export class PlacementTable implements PlacementRepository {
   }
 
   async savePlacement(placement: Placement, expectedVersion: number): Promise<void> {
-    await withConditionalWrite('The placement', () =>
+    await withDynamoErrors('The placement', () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -86,27 +88,28 @@ export class PlacementTable implements PlacementRepository {
     const partitionAttribute = shard.index === STATUS_INDEX ? 'gsi1pk' : 'gsi2pk';
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: shard.index,
-          KeyConditionExpression:
-            before === undefined ? '#pk = :pk' : '#pk = :pk AND #sk < :before',
-          ExpressionAttributeNames: {
-            '#pk': partitionAttribute,
-            ...(before === undefined ? {} : { '#sk': sortAttribute }),
-            ...(shard.statusFilter === undefined ? {} : { '#status': 'status' }),
-          },
-          ExpressionAttributeValues: {
-            ':pk': shard.partitionKey,
-            ...(before === undefined ? {} : { ':before': before }),
-            ...(shard.statusFilter === undefined ? {} : { ':status': shard.statusFilter }),
-          },
-          ...(shard.statusFilter === undefined ? {} : { FilterExpression: '#status = :status' }),
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: startKey,
-        }),
+      const page = await withDynamoErrors('The placement', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: shard.index,
+            KeyConditionExpression: before === undefined ? '#pk = :pk' : '#pk = :pk AND #sk < :before',
+            ExpressionAttributeNames: {
+              '#pk': partitionAttribute,
+              ...(before === undefined ? {} : { '#sk': sortAttribute }),
+              ...(shard.statusFilter === undefined ? {} : { '#status': 'status' }),
+            },
+            ExpressionAttributeValues: {
+              ':pk': shard.partitionKey,
+              ...(before === undefined ? {} : { ':before': before }),
+              ...(shard.statusFilter === undefined ? {} : { ':status': shard.statusFilter }),
+            },
+            ...(shard.statusFilter === undefined ? {} : { FilterExpression: '#status = :status' }),
+            ScanIndexForward: false,
+            Limit: limit,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
       );
       for (const item of page.Items ?? []) {
         items.push({ sortKey: String(item[sortAttribute]), placement: fromItem(item) });
@@ -151,7 +154,8 @@ const fromItem = (item: Record<string, unknown>): Placement => {
   return placement as unknown as Placement;
 };
 
-const encodeCursor = (sortKey: string) => Buffer.from(JSON.stringify({ before: sortKey })).toString('base64url');
+const encodeCursor = (sortKey: string) =>
+  Buffer.from(JSON.stringify({ before: sortKey })).toString('base64url');
 
 const decodeCursor = (cursor: string): string => {
   try {

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Site } from '../../core/model/site.js';
 import type { SiteRepository } from '../../core/ports.js';
-import { withConditionalWrite } from './conditional-write.js';
+import { withDynamoErrors } from './dynamo-errors.js';
 import { siteKey } from './table-keys.js';
 
 export class SiteTable implements SiteRepository {
@@ -11,8 +11,10 @@ export class SiteTable implements SiteRepository {
   ) {}
 
   async getSite(siteId: string): Promise<Site | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: siteKey(siteId), ConsistentRead: true }),
+    const { Item } = await withDynamoErrors('The site', () =>
+      this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: siteKey(siteId), ConsistentRead: true }),
+      ),
     );
     if (!Item) return undefined;
     const { pk: _pk, sk: _sk, ...site } = Item;
@@ -20,14 +22,17 @@ export class SiteTable implements SiteRepository {
   }
 
   async saveSite(site: Site, expectedVersion: number | undefined): Promise<void> {
-    await withConditionalWrite('The site', () =>
+    await withDynamoErrors('The site', () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...siteKey(site.siteId), ...site },
           ...(expectedVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+            : {
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
         }),
       ),
     );

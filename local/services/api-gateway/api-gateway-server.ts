@@ -93,6 +93,7 @@ async function respond(configuration: ActiveConfiguration, request: IncomingMess
       routeKey: match.route.routeKey,
       pathParameters: match.pathParameters,
       requestId,
+      iamCaller: match.route.authorizationType === 'AWS_IAM',
     },
     'local',
   );

@@ -14,7 +14,20 @@ export interface IncomingApiRequest {
   routeKey: string;
   pathParameters: Record<string, string>;
   requestId: string;
+  /** For AWS_IAM routes: the caller, as the IAM authorizer would describe it. */
+  iamCaller?: boolean;
 }
+
+/** The identity an AWS_IAM route sees locally, where requests are not signed. */
+export const LOCAL_IAM_CALLER = {
+  accessKey: 'ASIALOCALCOORDINATOR',
+  accountId: LOCAL_ACCOUNT_ID,
+  callerId: 'AIDALOCALCOORDINATOR',
+  cognitoIdentity: null,
+  principalOrgId: null,
+  userArn: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/local-coordinator`,
+  userId: 'AIDALOCALCOORDINATOR',
+};
 
 /** API Gateway passes these bodies as text; any other body arrives base64-encoded. */
 export function isTextContentType(contentType: string | undefined): boolean {
@@ -108,6 +121,9 @@ export function httpApiEvent(request: IncomingApiRequest, apiId: string): APIGat
     },
     isBase64Encoded: request.body.length > 0 && !text,
   };
+  if (request.iamCaller) {
+    (event.requestContext as unknown as Record<string, unknown>).authorizer = { iam: LOCAL_IAM_CALLER };
+  }
   if (cookies.length > 0) event.cookies = cookies;
   if (Object.keys(queryStringParameters).length > 0) event.queryStringParameters = queryStringParameters;
   if (Object.keys(request.pathParameters).length > 0) event.pathParameters = request.pathParameters;

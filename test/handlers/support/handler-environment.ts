@@ -13,6 +13,14 @@ export const HANDLER_ENVIRONMENT = {
   AWS_EC2_METADATA_DISABLED: 'true',
 } as const;
 
+/** Local-cloud settings that must not leak in from the shell (virtual time would move `now`). */
+const UNSET = [
+  'ONBOARDING_TIME_SCALE',
+  'ONBOARDING_TIME_ORIGIN',
+  'AWS_PROFILE',
+  'AWS_SESSION_TOKEN',
+] as const;
+
 /** The instant every handler test runs at (only `Date` is faked: timers stay real). */
 export const TEST_NOW = new Date('2030-03-01T09:00:00.000Z');
 
@@ -22,6 +30,7 @@ export const TEST_NOW = new Date('2030-03-01T09:00:00.000Z');
  */
 export const coldStart = async <T>(load: () => Promise<T>): Promise<T> => {
   for (const [name, value] of Object.entries(HANDLER_ENVIRONMENT)) vi.stubEnv(name, value);
+  for (const name of UNSET) vi.stubEnv(name, undefined);
   return load();
 };
 

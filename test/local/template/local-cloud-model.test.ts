@@ -79,11 +79,13 @@ describe('the local cloud model read from the fixture cloud assembly', () => {
       routeKey: 'PUT /sites/{siteId}',
       functionName: 'ApiEchoC0FFEE01',
       payloadFormatVersion: '2.0',
+      authorizationType: 'AWS_IAM',
     });
     expect(model.routes).toContainEqual({
       routeKey: 'GET /slow',
       functionName: 'SlowFunction33333333',
       payloadFormatVersion: '2.0',
+      authorizationType: 'NONE',
     });
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RouteTable } from '../../../../local/services/api-gateway/route-table.js';
 
-const route = (routeKey: string) => ({ routeKey, functionName: routeKey, payloadFormatVersion: '2.0' });
+const route = (routeKey: string) => ({
+  routeKey,
+  functionName: routeKey,
+  payloadFormatVersion: '2.0',
+  authorizationType: 'NONE',
+});
 
 describe('RouteTable', () => {
   const table = new RouteTable([

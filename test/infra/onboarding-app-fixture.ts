@@ -15,12 +15,14 @@ export function cdkJsonContext(): Record<string, unknown> {
 /**
  * A CDK app with cdk.json's context, writing to a fresh temporary directory. Bundling is skipped
  * (`aws:cdk:bundling-stacks: []`, what `cdk synth --exclusively` does for other stacks): the template
- * is the same, only the asset contents are placeholders, and a synth takes a second instead of ten.
+ * is the same, only the asset contents are placeholders. The CDK's built-in CloudFormation schema
+ * validation (a WebAssembly validator, ~5 s of CPU per synth) is left to `cdk synth`.
  */
 export function testApp(context: Record<string, unknown> = {}): App {
   return new App({
     outdir: mkdtempSync(join(tmpdir(), 'onboarding-cdk-')),
     context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context },
+    builtinCloudFormationValidation: false,
   });
 }
 
