@@ -160,10 +160,6 @@ describe('check-compliance', () => {
     expect(ddb.calls()).toHaveLength(0);
   });
 
-  // Known bug (functions/handlers/check-compliance.ts, line 13): RequestSiteApproval's Catch on States.Timeout
-  // writes $.timedOut, which is still in the state when the site then asks for changes; CheckCompliance
-  // reads it as a collection timeout, so the student gets a "Reminder" instead of the "asked you to
-  // replace" email with the site's reason, and remindersSent starts at 1. Remove `.fails` once fixed.
   it('is not a reminder when the site asked for changes after an approval reminder', async () => {
     table.seed(placementItem(checking({ status: 'AWAITING_DOCUMENTS', approvalRound: 1 })));
 
@@ -182,9 +178,6 @@ describe('check-compliance', () => {
     await expect(check()).rejects.toMatchObject({ name: 'TransientDependencyError' });
   });
 
-  // Known bug (functions/adapters/dynamodb/*.ts): only writes go through translateDynamoError. A throttled
-  // read (GetItem/Query) reaches Step Functions as ProvisionedThroughputExceededException, which no Retry
-  // matches, so the Catch-all fails the placement. Remove `.fails` once reads are translated too.
   it('fails a throttled read with TransientDependencyError too', async () => {
     ddb.on(GetCommand).rejects(dynamoThrottled());
 

@@ -207,11 +207,6 @@ describe('collect-documents', () => {
     },
   );
 
-  // Known bug (functions/adapters/dynamodb/once-ledger-table.ts `release`, and use-cases/send-email-once.ts):
-  // when SES throttles and giving the claim back is throttled too, the raw DynamoDB ThrottlingException
-  // replaces the TransientDependencyError, so Step Functions does not retry (its Retry matches only our
-  // error names) and the placement FAILS. Remove `.fails` once release translates DynamoDB errors and
-  // sendEmailOnce rethrows the send error.
   it('stays retry-able when SES throttles and releasing the claim is throttled too', async () => {
     ses.on(SendEmailCommand).rejects(sesThrottling());
     ddb.on(DeleteCommand).rejects(dynamoThrottlingException());

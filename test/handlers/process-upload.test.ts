@@ -288,9 +288,6 @@ describe('process-upload', () => {
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
-  // Known bug (functions/use-cases/process-uploaded-document.ts): when SendTaskSuccess fails transiently, the
-  // document is already ACCEPTED, so S3's retry of the event returns 'duplicate' before resuming; the workflow
-  // then waits until the next reminder timeout. Remove `.fails` once a duplicate also tries the resume.
   it('resumes the workflow on the retried event when the first attempt could not', async () => {
     stubObject(PDF_HEAD);
     sfn.on(SendTaskSuccessCommand).rejectsOnce(sfnThrottling()).resolves({});

@@ -329,9 +329,6 @@ describe('POST /review/{token}', () => {
     expect(logged).toHaveBeenCalledTimes(1);
   });
 
-  // Known bug (functions/handlers/review.ts, POST route): the form path answers an unexpected error with
-  // `return errorResponse(error)`, which bypasses the httpErrors middleware, so the 5xx is never logged
-  // and no alarm sees it. Remove `.fails` once it rethrows instead.
   it('logs an unexpected failure during a form decision like any other 5xx', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
