@@ -12,20 +12,27 @@ export interface OnboardingStacks {
 export function addOnboardingStacks(app: App, settings: DeploymentSettings): OnboardingStacks {
   const prefix = `PlacementOnboarding-${settings.stage}`;
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
-    description: 'Placement onboarding: table and documents bucket (retained)',
+    description: 'Placement onboarding: data key, table and documents bucket',
     stage: settings.stage,
     publicBaseUrl: settings.publicBaseUrl,
     documentRetentionDays: settings.documentRetentionDays,
     logRetention: settings.logRetention,
+    removalPolicy: settings.removalPolicy,
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
-    description: 'Placement onboarding: functions, workflow, HTTP API and mail',
+    description: 'Placement onboarding: functions, workflow, HTTP API, mail, alarms and dashboard',
     stage: settings.stage,
     publicBaseUrl: settings.publicBaseUrl,
     senderEmail: settings.senderEmail,
     replyToEmail: settings.replyToEmail,
     logRetention: settings.logRetention,
+    apiThrottle: settings.apiThrottle,
+    alarmEmail: settings.alarmEmail,
+    removalPolicy: settings.removalPolicy,
   });
-  stateless.addStackDependency(stateful, 'uses the table and the documents bucket by name');
+  stateless.addStackDependency(
+    stateful,
+    'uses the table and the documents bucket by name, and the data key through its SSM parameter',
+  );
   return { stateful, stateless };
 }

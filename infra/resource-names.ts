@@ -6,6 +6,14 @@ import { Aws } from 'aws-cdk-lib';
  * would pin the stateful stack), and the synthesized templates name them plainly.
  */
 
+/**
+ * State machine name, e.g. `PlacementOnboarding-dev-onboarding`. Known before deployment so that the
+ * workflow's own callback tasks can be granted SendTaskSuccess without a reference cycle.
+ */
+export function stateMachineName(stage: string): string {
+  return `PlacementOnboarding-${stage}-onboarding`;
+}
+
 /** DynamoDB table name, e.g. `PlacementOnboarding-dev`. */
 export function tableName(stage: string): string {
   return `PlacementOnboarding-${stage}`;
@@ -17,4 +25,17 @@ export function tableName(stage: string): string {
  */
 export function documentsBucketName(stage: string): string {
   return `onboarding-${stage}-docs-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+}
+
+/**
+ * SSM parameter holding the ARN of the stage's data key. The stateful stack writes it; the stateless
+ * stack reads it at deploy time (a CloudFormation SSM parameter type), so no export ties the stacks.
+ */
+export function dataKeyArnParameterName(stage: string): string {
+  return `/placement-onboarding/${stage}/data-key-arn`;
+}
+
+/** KMS alias of the stage's data key, for people: `alias/placement-onboarding-dev`. */
+export function dataKeyAliasName(stage: string): string {
+  return `alias/placement-onboarding-${stage}`;
 }

@@ -96,7 +96,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   await mkdir(dataDir, { recursive: true });
 
   // cdk synth runs in a child process while this one loads the emulators (their imports take seconds).
-  const synthesized = synthesizeIfStale({ projectDir, cdkOutDir, mode: options.synth ?? 'auto', log });
+  const stopSynthesis = new AbortController();
+  const synthesized = synthesizeIfStale({
+    projectDir,
+    cdkOutDir,
+    mode: options.synth ?? 'auto',
+    log,
+    signal: stopSynthesis.signal,
+  });
   synthesized.catch(() => {});
   const s3Module = import('./services/s3-service.js');
   const engineModule = import('./services/step-functions/step-functions-engine.js');
@@ -119,8 +126,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       stoppers.push(running.stop);
       return running;
     } catch (error) {
-      if (isAddressInUse(error))
+      if (isAddressInUse(error)) {
         throw new PortInUseError(ports[service], SERVICE_LABELS[service], PORT_VARIABLES[service]);
+      }
       throw error;
     }
   };
@@ -151,7 +159,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }),
     );
     const api = await startService('api', () => startApiGateway({ port: ports.api }));
-    const synthesis = await synthesized;
+    const synthesisOutcome = await synthesized;
     const stacks = await readCloudAssembly(cdkOutDir, options.stackFilter);
     const model = buildLocalCloudModel(stacks, { apiUrl: api.url });
     for (const warning of model.warnings) log(`Note: ${warning}`);
@@ -223,7 +231,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       endpoints,
       dataDir,
       model,
-      synthesis,
+      synthesis: synthesisOutcome,
       resumedExecutions,
       warm: async () => {
         for (const functionName of referencedFunctions(model)) await functionRuntime.warm([functionName]);
@@ -232,6 +240,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       stop: stopAll,
     };
   } catch (error) {
+    stopSynthesis.abort();
     await stopAll();
     throw error;
   }

@@ -27,6 +27,8 @@ export interface OnboardingWorkflowProps {
   notifyOutcome: IFunction;
   recordFailure: IFunction;
   logRetention: RetentionDays;
+  /** Physical name, so that the ARN is known before the state machine exists. */
+  stateMachineName?: string;
 }
 
 /** Errors worth retrying: Lambda's own transient failures and the two retry-able domain errors. */
@@ -141,6 +143,7 @@ export class OnboardingWorkflow extends Construct {
     });
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
+      ...(props.stateMachineName ? { stateMachineName: props.stateMachineName } : {}),
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(checkCompliance),
       tracingEnabled: true,

@@ -25,10 +25,15 @@ export const notifyOutcome = async (
   const outcome = placement.status as Outcome;
   let sent = 0;
   for (const audience of AUDIENCES[outcome]) {
-    const delivered = await sendEmailOnce(ports, `outcome:${placementId}:${outcome}:${audience}`, () =>
-      compose(placement, outcome, audience),
-    );
-    if (delivered) sent++;
+    // One email per person: each recipient's delivery (and bounce) stands on its own.
+    for (const recipient of recipientsOf(placement, audience)) {
+      const delivered = await sendEmailOnce(
+        ports,
+        `outcome:${placementId}:${outcome}:${audience}:${recipient.toLowerCase()}`,
+        () => ({ to: [recipient], ...compose(placement, outcome, audience) }),
+      );
+      if (delivered) sent++;
+    }
   }
   if (sent > 0) {
     await updatePlacement(ports, placementId, (current, now) =>
@@ -38,8 +43,8 @@ export const notifyOutcome = async (
   return { sent };
 };
 
-const compose = (placement: Placement, outcome: Outcome, audience: Audience): EmailMessage => {
-  const email = outcomeEmail({
+const compose = (placement: Placement, outcome: Outcome, audience: Audience): Omit<EmailMessage, 'to'> =>
+  outcomeEmail({
     audience,
     outcome,
     studentName: placement.student.name,
@@ -57,11 +62,10 @@ const compose = (placement: Placement, outcome: Outcome, audience: Audience): Em
         }
       : {}),
   });
-  const to =
-    audience === 'student'
-      ? [placement.student.email]
-      : audience === 'coordinator'
-        ? [placement.coordinatorEmail]
-        : placement.adminEmails;
-  return { to, ...email };
-};
+
+const recipientsOf = (placement: Placement, audience: Audience): string[] =>
+  audience === 'student'
+    ? [placement.student.email]
+    : audience === 'coordinator'
+      ? [placement.coordinatorEmail]
+      : placement.adminEmails;

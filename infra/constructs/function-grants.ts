@@ -1,6 +1,7 @@
 import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { acknowledgeWildcardResource } from '../checks.js';
@@ -12,10 +13,14 @@ import type { OnboardingFunction } from './onboarding-function.js';
  * Each helper grants one kind of access and sets the environment variable that names the resource,
  * so a function has a variable exactly when it may use what the variable names. Where a grant needs
  * a wildcard resource, the helper acknowledges that exact cdk-nag finding on the function's role.
+ *
+ * A table or bucket encrypted with a customer-managed key carries it (`encryptionKey`, given when the
+ * stateless stack imports them); the helper then also grants the KMS actions that access needs, and
+ * only through that service (`kms:ViaService`): the function cannot call KMS on the key directly.
  */
 
 /**
- * Item reads and writes on the one table, and queries on its indexes.
+ * Item reads and writes on the one table, and queries on its indexes, with the use of its key.
  * No Scan (never on a request path), no transactions (the local DynamoDB lacks them), no table admin.
  */
 export function grantTable(fn: OnboardingFunction, table: ITable): void {
@@ -38,21 +43,28 @@ export function grantTable(fn: OnboardingFunction, table: ITable): void {
     indexesArn,
     'Covers only the indexes (byStatus, bySite) of the one table, which listings query.',
   );
+  allowKeyUse(fn, table.encryptionKey, 'dynamodb', ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
   fn.addEnvironment('TABLE_NAME', table.tableName);
 }
 
-/** s3:PutObject under placements/: all that a presigned POST signed by this function needs. */
+/**
+ * s3:PutObject under placements/: all that a presigned POST signed by this function needs, and the
+ * key use S3 asks of the signer to encrypt the upload (kms:GenerateDataKey; kms:Decrypt as well, as S3
+ * documents for uploads in parts). Without s3:GetObject, the function still cannot read a document.
+ */
 export function grantDocumentsUpload(fn: OnboardingFunction, bucket: IBucket): void {
   allow(fn, { actions: ['s3:PutObject'], resources: [documentObjectsArn(bucket)] });
+  allowKeyUse(fn, bucket.encryptionKey, 's3', ['kms:GenerateDataKey', 'kms:Decrypt']);
   setDocumentsBucket(fn, bucket);
 }
 
 /**
  * s3:GetObject under placements/ (reads, and presigned download links), with s3:ListBucket limited to
- * that prefix so that a missing object answers 404 rather than 403.
+ * that prefix so that a missing object answers 404 rather than 403, and kms:Decrypt to read it.
  */
 export function grantDocumentsRead(fn: OnboardingFunction, bucket: IBucket): void {
   allow(fn, { actions: ['s3:GetObject'], resources: [documentObjectsArn(bucket)] });
+  allowKeyUse(fn, bucket.encryptionKey, 's3', ['kms:Decrypt']);
   allow(fn, {
     actions: ['s3:ListBucket'],
     resources: [bucket.bucketArn],
@@ -130,6 +142,21 @@ export function executionsArnOf(stateMachine: IStateMachine): string {
 
 function allow(fn: OnboardingFunction, statement: ConstructorParameters<typeof PolicyStatement>[0]): void {
   fn.addToRolePolicy(new PolicyStatement(statement));
+}
+
+/** KMS actions on a resource's customer-managed key (none for AWS-owned or AWS-managed keys), via one service. */
+function allowKeyUse(
+  fn: OnboardingFunction,
+  key: IKey | undefined,
+  service: 'dynamodb' | 's3',
+  actions: string[],
+): void {
+  if (!key) return;
+  allow(fn, {
+    actions,
+    resources: [key.keyArn],
+    conditions: { StringEquals: { 'kms:ViaService': `${service}.${Stack.of(fn).region}.amazonaws.com` } },
+  });
 }
 
 /** Functions whose role already carries the acknowledgement for the placements/* object wildcard. */

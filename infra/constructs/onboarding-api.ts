@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -17,7 +18,12 @@ export interface OnboardingApiProps {
   coordinatorApi: IFunction;
   portal: IFunction;
   review: IFunction;
+  /** Requests per second on the stage, and the burst above it, shared by all routes. */
+  throttle: { rateLimit: number; burstLimit: number };
   logRetention: RetentionDays;
+  /** The customer-managed key the access log group is encrypted with. */
+  logEncryptionKey: IKey;
+  logRemovalPolicy: RemovalPolicy;
 }
 
 /** Coordinator routes: IAM-signed requests (SigV4) only. */
@@ -77,19 +83,15 @@ export class OnboardingApi extends Construct {
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
-    });
-    Validations.of(accessLogs).acknowledge({
-      id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',
-      reason:
-        'Access logs hold route keys, status codes and caller IPs (no paths, no bodies) and are encrypted at ' +
-        'rest by CloudWatch Logs; a customer-managed KMS key for logs is planned.',
+      encryptionKey: props.logEncryptionKey,
+      removalPolicy: props.logRemovalPolicy,
     });
 
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: props.throttle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -29,8 +30,15 @@ export interface OnboardingFunctionProps {
   purpose: FunctionPurpose;
   stage: string;
   logRetention: RetentionDays;
+  /** The customer-managed key the function's log group is encrypted with. */
+  logEncryptionKey: IKey;
+  /** What deleting the stack does to the function's log group. */
+  logRemovalPolicy: RemovalPolicy;
   description: string;
-  /** Only for a function invoked asynchronously (by S3): where events go after Lambda's own retries. */
+  /**
+   * Only for a function invoked asynchronously (by S3): where events go after Lambda's own retries.
+   * When the queue is encrypted with a KMS key, the function may use that key through SQS.
+   */
   deadLetterQueue?: IQueue;
 }
 
@@ -49,13 +57,16 @@ const ESM_REQUIRE_BANNER = "import{createRequire}from'module';const require=crea
 /**
  * The house Lambda function: one handler file, Node.js 22 on arm64, bundled by esbuild as minified ESM
  * with the AWS SDK v3 inside the bundle (not the runtime's copy), X-Ray tracing, and its own log group
- * with a retention. Its role starts with nothing but writing to that log group (and X-Ray); the grant
- * helpers in function-grants.ts add each resource together with the variable that names it.
+ * with a retention, encrypted with the data key. Its role starts with nothing but writing to that log
+ * group (and X-Ray, and its dead-letter queue if any); the grant helpers in function-grants.ts add each
+ * resource together with the variable that names it.
  */
 export class OnboardingFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: OnboardingFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention,
+      encryptionKey: props.logEncryptionKey,
+      removalPolicy: props.logRemovalPolicy,
     });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -94,6 +105,18 @@ export class OnboardingFunction extends NodejsFunction {
     });
 
     logGroup.grantWrite(role);
+
+    // Lambda sends failed events to the queue with this role; SQS then encrypts them with the queue's key.
+    const deadLetterKey = props.deadLetterQueue?.encryptionMasterKey;
+    if (deadLetterKey) {
+      role.addToPolicy(
+        new PolicyStatement({
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resources: [deadLetterKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
 
     Validations.of(role).acknowledge(
       {
@@ -136,11 +159,5 @@ export class OnboardingFunction extends NodejsFunction {
           'the API answers it, the workflow retries and catches it into RecordFailure.',
       });
     }
-    Validations.of(logGroup).acknowledge({
-      id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',
-      reason:
-        'Logs carry no student health data (a design rule) and are encrypted at rest by CloudWatch Logs; ' +
-        'a customer-managed KMS key for logs is planned with the key for the table.',
-    });
   }
 }

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   BlockPublicAccess,
@@ -9,6 +10,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { DataKey } from '../constructs/data-key.js';
 import { documentsBucketName, tableName } from '../resource-names.js';
 
 export interface StatefulStackProps extends StackProps {
@@ -17,22 +19,29 @@ export interface StatefulStackProps extends StackProps {
   publicBaseUrl: string;
   documentRetentionDays: number;
   logRetention: RetentionDays;
+  /** RETAIN (with deletion protection on the table) or DESTROY: the table and both buckets. */
+  removalPolicy: RemovalPolicy;
 }
 
 /** S3 object key prefix under which every student document lives: `placements/{placementId}/{documentId}`. */
 export const DOCUMENTS_PREFIX = 'placements/';
 
 /**
- * What outlives a code deployment: the one table and the documents bucket (with its access-log bucket),
- * all retained when the stack is deleted. They have physical names (infra/resource-names.ts) through
- * which the stateless stack refers to them, so this stack exports nothing.
+ * What outlives a code deployment: the data key, the one table and the documents bucket (with its
+ * access-log bucket). The key is always retained; the stage's removal policy decides for the rest. They
+ * have physical names (infra/resource-names.ts) through which the stateless stack refers to them, so
+ * this stack exports nothing.
  */
 export class StatefulStack extends Stack {
+  readonly dataKey: IKey;
   readonly table: Table;
   readonly documentsBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
+    const retain = props.removalPolicy === RemovalPolicy.RETAIN;
+
+    this.dataKey = new DataKey(this, 'DataKey', { stage: props.stage }).key;
 
     this.table = new Table(this, 'Table', {
       tableName: tableName(props.stage),
@@ -40,10 +49,11 @@ export class StatefulStack extends Stack {
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: retain,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dataKey,
       timeToLiveAttribute: 'expiresAtEpoch',
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: 'byStatus',
@@ -58,8 +68,8 @@ export class StatefulStack extends Stack {
     Validations.of(this.table).acknowledge({
       id: 'HIPAA.Security-DynamoDBInBackupPlan',
       reason:
-        'Point-in-time recovery (continuous backups, 35 days) and deletion protection are on; long-term AWS ' +
-        'Backup copies (vault, schedule, customer-managed key) are an operations decision, due with the KMS key.',
+        'Point-in-time recovery (continuous backups, 35 days) is on, and deletion protection in retained stages; ' +
+        'long-term AWS Backup copies (vault, schedule, retention) are an operations decision not yet taken.',
     });
 
     const accessLogsBucket = new Bucket(this, 'AccessLogsBucket', {
@@ -69,7 +79,7 @@ export class StatefulStack extends Stack {
       enforceSSL: true,
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
       lifecycleRules: [
         {
           id: 'expire-access-logs',
@@ -101,15 +111,16 @@ export class StatefulStack extends Stack {
     this.documentsBucket = new Bucket(this, 'DocumentsBucket', {
       bucketName: documentsBucketName(props.stage),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // SSE-KMS with the AWS managed key: no key policy to manage, and presigned POST works unchanged.
-      encryption: BucketEncryption.KMS_MANAGED,
+      // SSE-KMS with the data key; the bucket key cuts KMS calls (and their cost) to a few per object batch.
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.dataKey,
       bucketKeyEnabled: true,
       enforceSSL: true,
       versioned: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogsBucket,
       serverAccessLogsPrefix: 'documents-bucket/',
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy,
       cors: [
         {
           allowedOrigins: [new URL(props.publicBaseUrl).origin],

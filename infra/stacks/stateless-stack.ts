@@ -1,9 +1,12 @@
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
+import { type CfnLogGroup, LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { OnboardingWorkflow } from '../../workflows/onboarding-workflow.js';
 import {
@@ -25,7 +28,12 @@ import {
   OnboardingFunction,
   type OnboardingFunctionProps,
 } from '../constructs/onboarding-function.js';
-import { documentsBucketName, tableName } from '../resource-names.js';
+import { OperationsAlarms } from '../constructs/operations-alarms.js';
+import { OperationsDashboard } from '../constructs/operations-dashboard.js';
+import { OperationsTopic } from '../constructs/operations-topic.js';
+import { PlacementMetrics } from '../constructs/placement-metrics.js';
+import type { ApiThrottle } from '../deployment-settings.js';
+import { dataKeyArnParameterName, documentsBucketName, stateMachineName, tableName } from '../resource-names.js';
 import { DOCUMENTS_PREFIX } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -34,24 +42,45 @@ export interface StatelessStackProps extends StackProps {
   senderEmail: string;
   replyToEmail: string | undefined;
   logRetention: RetentionDays;
+  apiThrottle: ApiThrottle;
+  alarmEmail: string | undefined;
+  /** What deleting the stack does to the log groups. */
+  removalPolicy: RemovalPolicy;
 }
 
 /**
- * The code and what can be redeployed at will: the functions, the workflow, the HTTP API and mail
- * sending. It refers to the table and the documents bucket of the stateful stack by their names.
+ * The code and what can be redeployed at will: the functions, the workflow, the HTTP API, mail
+ * sending, and the alarms and dashboard that watch them. It refers to the table and the documents
+ * bucket of the stateful stack by their names, and to the data key through the SSM parameter holding
+ * its ARN (resolved by CloudFormation at deploy time).
  */
 export class StatelessStack extends Stack {
   readonly functions: Record<HandlerName, OnboardingFunction>;
   readonly workflow: OnboardingWorkflow;
   readonly api: OnboardingApi;
+  readonly operationsTopic: OperationsTopic;
+  readonly alarms: OperationsAlarms;
+  readonly dashboard: OperationsDashboard;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
 
-    const table = Table.fromTableName(this, 'Table', tableName(props.stage));
+    const dataKey = Key.fromKeyArn(
+      this,
+      'DataKey',
+      StringParameter.valueForStringParameter(this, dataKeyArnParameterName(props.stage)),
+    );
+    // Imported with their key, so the grant helpers grant its use along with the table and the bucket.
+    const table = Table.fromTableAttributes(this, 'Table', {
+      tableName: tableName(props.stage),
+      encryptionKey: dataKey,
+    });
     // Imported here, so the S3 notification (a custom resource) lives in this stack with the function
     // it targets, and the stateful stack never depends on this one.
-    const documentsBucket = Bucket.fromBucketName(this, 'DocumentsBucket', documentsBucketName(props.stage));
+    const documentsBucket = Bucket.fromBucketAttributes(this, 'DocumentsBucket', {
+      bucketName: documentsBucketName(props.stage),
+      encryptionKey: dataKey,
+    });
     const mail = new MailSending(this, 'Mail', {
       senderEmail: props.senderEmail,
       replyToEmail: props.replyToEmail,
@@ -70,11 +99,14 @@ export class StatelessStack extends Stack {
         description,
         stage: props.stage,
         logRetention: props.logRetention,
+        logEncryptionKey: dataKey,
+        logRemovalPolicy: props.removalPolicy,
         ...extra,
       });
 
     const uploadDeadLetters = new Queue(this, 'ProcessUploadDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: dataKey,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
@@ -134,8 +166,19 @@ export class StatelessStack extends Stack {
       notifyOutcome: functions['notify-outcome'],
       recordFailure: functions['record-failure'],
       logRetention: props.logRetention,
+      stateMachineName: stateMachineName(props.stage),
     });
+    this.encryptWorkflowLogs(dataKey, props.removalPolicy);
     const { stateMachine } = this.workflow;
+    // The callback tasks resume their own execution when nothing is left to wait for. Granting them
+    // through the state machine resource would be a cycle (it references them), so by its known name.
+    const stateMachineByName = StateMachine.fromStateMachineName(
+      this,
+      'OnboardingByName',
+      stateMachineName(props.stage),
+    );
+    grantWorkflowTaskResponse(functions['collect-documents'], stateMachineByName);
+    grantWorkflowTaskResponse(functions['request-site-approval'], stateMachineByName);
 
     for (const fn of Object.values(functions)) grantTable(fn, table);
 
@@ -169,13 +212,60 @@ export class StatelessStack extends Stack {
       coordinatorApi,
       portal: functions.portal,
       review: functions.review,
+      throttle: props.apiThrottle,
       logRetention: props.logRetention,
+      logEncryptionKey: dataKey,
+      logRemovalPolicy: props.removalPolicy,
+    });
+
+    this.operationsTopic = new OperationsTopic(this, 'OperationsTopic', {
+      stage: props.stage,
+      encryptionKey: dataKey,
+      alarmEmail: props.alarmEmail,
+    });
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      stage: props.stage,
+      action: this.operationsTopic.alarmAction,
+      stateMachine,
+      functions,
+      deadLetterQueue: uploadDeadLetters,
+      httpApi: this.api.httpApi,
+    });
+    const placements = new PlacementMetrics(this, 'PlacementMetrics', {
+      stateMachine,
+      notifyOutcomeLogs: functions['notify-outcome'].logGroup,
+    });
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      stage: props.stage,
+      placements,
+      stateMachine,
+      functions,
+      httpApi: this.api.httpApi,
+      deadLetterQueue: uploadDeadLetters,
+      configurationSetName: mail.configurationSet.configurationSetName,
+      alarms: this.alarms.alarms,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'DocumentsBucketName', { value: documentsBucket.bucketName });
+    new CfnOutput(this, 'OperationsTopicArn', {
+      value: this.operationsTopic.topic.topicArn,
+      description: 'SNS topic every alarm notifies; subscribe on-call endpoints to it',
+    });
+    new CfnOutput(this, 'DashboardUrl', { value: this.dashboard.url, description: 'CloudWatch dashboard' });
+  }
+
+  /**
+   * The workflow (workflows/) creates its own log group, named `Logs`; it is encrypted with the data key
+   * and given the stage's removal policy here, until OnboardingWorkflow takes the key as a prop.
+   */
+  private encryptWorkflowLogs(dataKey: IKey, removalPolicy: RemovalPolicy): void {
+    const logGroup = this.workflow.node.tryFindChild('Logs');
+    if (!(logGroup instanceof LogGroup)) throw new Error('The onboarding workflow has no log group named Logs');
+    (logGroup.node.defaultChild as CfnLogGroup).kmsKeyId = dataKey.keyArn;
+    logGroup.applyRemovalPolicy(removalPolicy);
   }
 
   /**

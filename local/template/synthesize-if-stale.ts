@@ -15,6 +15,8 @@ export interface SynthesisOptions {
   /** 'auto' synthesizes when a source is newer than cdk.out or cdk.out is missing. */
   mode: 'auto' | 'always' | 'never';
   log: (line: string) => void;
+  /** Stops a running `cdk synth` (e.g. when the local cloud fails to start meanwhile). */
+  signal?: AbortSignal;
 }
 
 async function newestModification(path: string): Promise<number> {
@@ -44,7 +46,11 @@ export async function isCloudAssemblyStale(projectDir: string, cdkOutDir: string
   return false;
 }
 
-function runSynth(projectDir: string, cdkOutDir: string): Promise<{ code: number; output: string }> {
+function runSynth(
+  projectDir: string,
+  cdkOutDir: string,
+  signal: AbortSignal | undefined,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     // The project's own CLI, without npx's start-up cost, when it is installed.
     const localCli = join(projectDir, 'node_modules', '.bin', 'cdk');
@@ -58,6 +64,7 @@ function runSynth(projectDir: string, cdkOutDir: string): Promise<{ code: number
         AWS_EC2_METADATA_DISABLED: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(signal ? { signal } : {}),
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -81,7 +88,7 @@ export async function synthesizeIfStale(options: SynthesisOptions): Promise<Synt
   if (mode === 'auto' && !(await isCloudAssemblyStale(projectDir, cdkOutDir))) return 'reused';
   log('Synthesizing the CDK app (cdk synth)…');
   const startedAt = performance.now();
-  const { code, output } = await runSynth(projectDir, cdkOutDir);
+  const { code, output } = await runSynth(projectDir, cdkOutDir, options.signal);
   if (code === 0) {
     log(`cdk synth took ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
     return 'synthesized';

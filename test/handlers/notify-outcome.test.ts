@@ -117,7 +117,7 @@ describe('notify-outcome', () => {
 
   it('on SES throttling throws TransientDependencyError and gives the claim back', async () => {
     ses.on(SendEmailCommand).rejectsOnce(sesThrottling()).resolves({ MessageId: 'message-2' });
-    const claim = onceKey(`mail:outcome:${PLACEMENT_ID}:CLEARED:student`);
+    const claim = onceKey(`mail:outcome:${PLACEMENT_ID}:CLEARED:student:${STUDENT.email.toLowerCase()}`);
 
     await expect(notify()).rejects.toMatchObject({ name: 'TransientDependencyError' });
 

@@ -132,7 +132,7 @@ describe('the happy path', () => {
     const before = world.outbox.length;
     await notifyOutcome(world.ports, placementId);
     await notifyOutcome(world.ports, placementId);
-    expect(world.outbox.length - before).toBe(3);
+    expect(world.outbox.length - before).toBe(2 + ADMINS.length);
   });
 
   it('answers a second decision with AlreadyDecidedError, whoever sends it', async () => {

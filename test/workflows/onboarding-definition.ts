@@ -11,7 +11,7 @@ export interface AslDefinition {
   States: Record<string, AslState>;
 }
 
-type TaskFunctionProp = Exclude<keyof OnboardingWorkflowProps, 'logRetention'>;
+type TaskFunctionProp = Exclude<keyof OnboardingWorkflowProps, 'logRetention' | 'stateMachineName'>;
 
 export interface RenderedWorkflow {
   template: Template;

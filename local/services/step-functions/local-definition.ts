@@ -39,7 +39,7 @@ export interface TaskPlan {
 export interface LocalDefinition {
   /** The definition given to aws-local-stepfunctions (validated with integer values). */
   definition: JsonObject;
-  /** The execution-level TimeoutSeconds divided by the time scale, set after validation. */
+  /** The execution-level TimeoutSeconds divided by the time scale (enforced by the engine, not the runner). */
   scaledExecutionTimeoutSeconds?: number;
   tasks: Map<string, TaskPlan>;
   warnings: string[];

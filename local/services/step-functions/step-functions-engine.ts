@@ -8,6 +8,7 @@ import type { StateMachineSpec } from '../../template/local-cloud-model.js';
 import { ExecutionHistory, type RunnerEvent } from './execution-history.js';
 import { type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './execution-store.js';
 import { type LocalDefinition, prepareLocalDefinition } from './local-definition.js';
+import { setLongTimeout } from './long-timeout.js';
 import { StepFunctionsApiError } from './step-functions-api-error.js';
 import { createTaskHandler, type TaskHandler, type TaskScope } from './task-handlers.js';
 import { TaskTokenRegistry } from './task-tokens.js';
@@ -100,10 +101,9 @@ export class StepFunctionsEngine {
         options.warn(`${spec.name}: ${(error as Error).message.split('\n')[0]} (running it unvalidated)`);
         runner = new StateMachine(definition, { validationOptions: { noValidate: true } });
       }
-      // Validated with whole seconds; the runner reads the (scaled, maybe fractional) value when a run starts.
-      if (prepared.scaledExecutionTimeoutSeconds !== undefined) {
-        prepared.definition.TimeoutSeconds = prepared.scaledExecutionTimeoutSeconds;
-      }
+      // The runner's execution timer overflows past 24.8 days and cannot be scaled or resumed, so the
+      // engine enforces the execution timeout itself (validated above, removed from the runner now).
+      delete prepared.definition.TimeoutSeconds;
       this.machines.set(spec.arn, { spec, prepared, runner, createdAt: Date.now() });
     }
   }
@@ -374,11 +374,35 @@ export class StepFunctionsEngine {
       noThrowOnAbort: true,
     });
     live.abortRun = run.abort;
+    const timeoutSeconds = machine.prepared.scaledExecutionTimeoutSeconds;
+    if (timeoutSeconds !== undefined) {
+      // Counted from the original start, also for an execution re-run after a restart.
+      const cancel = setLongTimeout(
+        () => this.timeOut(live),
+        Math.max(0, record.startDate + timeoutSeconds * 1000 - Date.now()),
+      );
+      live.controller.signal.addEventListener('abort', cancel, { once: true });
+    }
     void this.recordHistory(run.eventLogs as AsyncGenerator<RunnerEvent>, history);
     run.result.then(
       (output) => this.finish(live, { status: 'SUCCEEDED', output: JSON.stringify(output ?? null) }),
       (error: unknown) => this.finish(live, failureOf(error)),
     );
+  }
+
+  private timeOut(live: LiveExecution): void {
+    if (live.stopping || this.live.get(live.record.executionArn) !== live) return;
+    const stopDate = Date.now();
+    this.store.put({
+      ...live.record,
+      status: 'TIMED_OUT',
+      stopDate,
+      error: 'States.Timeout',
+      cause: 'The execution timed out.',
+    });
+    live.history.add({ type: 'ExecutionTimeout', timestamp: stopDate });
+    this.live.delete(live.record.executionArn);
+    this.halt(live);
   }
 
   private async recordHistory(events: AsyncGenerator<RunnerEvent>, history: ExecutionHistory): Promise<void> {

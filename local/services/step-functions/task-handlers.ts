@@ -1,6 +1,7 @@
 import type { InvocationResult, LambdaError } from '../../runtime/function-runtime.js';
 import { isJsonObject, type Json, type JsonObject } from '../../template/cloudformation-template.js';
 import { INJECTED, type TaskPlan } from './local-definition.js';
+import { setLongTimeout } from './long-timeout.js';
 import type { TaskTokenRegistry } from './task-tokens.js';
 
 /** What a task handler needs from the execution it runs in. */
@@ -33,23 +34,6 @@ function stateError(
 /** A Lambda function error as Step Functions surfaces it: Error = errorType, Cause = the error payload. */
 function lambdaFailure(error: LambdaError): Error {
   return stateError(error.errorType, JSON.stringify(error));
-}
-
-const MAX_TIMER_MS = 2_147_483_647;
-
-/** setTimeout for any delay (chained past the 24.8-day limit of one timer); returns a cancel function. */
-function setLongTimeout(callback: () => void, delayMs: number): () => void {
-  let timer: NodeJS.Timeout;
-  const deadline = Date.now() + delayMs;
-  const arm = () => {
-    const remaining = deadline - Date.now();
-    timer = setTimeout(
-      remaining > MAX_TIMER_MS ? arm : callback,
-      Math.max(0, Math.min(remaining, MAX_TIMER_MS)),
-    );
-  };
-  arm();
-  return () => clearTimeout(timer);
 }
 
 function positiveSeconds(value: Json | undefined, field: string, stateName: string): number {

@@ -154,6 +154,29 @@ describe('StepFunctionsEngine', () => {
     expect(await finished(arn)).toMatchObject({ status: 'SUCCEEDED', output: '{"pause":3600}' });
   });
 
+  it('times the execution out after its TimeoutSeconds divided by the time scale', async () => {
+    const arn = await start(
+      {
+        StartAt: 'Wait for callback',
+        TimeoutSeconds: 3600,
+        States: {
+          'Wait for callback': {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+            Parameters: { FunctionName: FUNCTION_ARN, Payload: { 'token.$': '$$.Task.Token' } },
+            End: true,
+          },
+        },
+      },
+      {},
+      () => ({ ok: true, result: null }),
+      360_000,
+    );
+    expect(await finished(arn)).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    const types = engine?.getExecutionHistory({ executionArn: arn }).events.map((event) => event.type);
+    expect(types?.at(-1)).toBe('ExecutionTimedOut');
+  });
+
   it('records a Fail state as FAILED with its error, and keeps a history', async () => {
     const arn = await start(
       { StartAt: 'No', States: { No: { Type: 'Fail', Error: 'OnboardingFailed', Cause: 'x' } } },
