@@ -19,6 +19,7 @@ import { startStepFunctionsServer } from './services/step-functions/step-functio
 import { readCloudAssembly } from './template/cloud-assembly.js';
 import { buildLocalCloudModel, type LocalCloudModel } from './template/local-cloud-model.js';
 import { type SynthesisOutcome, synthesizeIfStale } from './template/synthesize-if-stale.js';
+import { openVirtualClock } from './virtual-clock.js';
 
 /** Base URLs of the local services, as written to `.local/endpoints.json`. */
 export type LocalEndpoints = ServiceEndpoints;
@@ -34,7 +35,11 @@ export interface LocalCloudOptions {
   dataDir?: string;
   /** Ports by service (0 = any free port). Unset ones come from ONBOARDING_PORT_* or the defaults. */
   ports?: Partial<Record<ServiceName, number>>;
-  /** Divides every task timeout, heartbeat and Wait of the workflows. Default 1. */
+  /**
+   * Speeds time up N times (default 1): divides callback-task timeouts, heartbeats, Wait states and
+   * execution timeouts of the workflows, and makes the functions' clock run N times faster
+   * (ONBOARDING_TIME_SCALE / ONBOARDING_TIME_ORIGIN). Synchronous Lambda task timeouts stay as they are.
+   */
   timeScale?: number;
   /** Wipes the data directory first. */
   reset?: boolean;
@@ -199,10 +204,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     if (model.functions.some((fn) => fn.environment.NODE_OPTIONS?.includes('--enable-source-maps'))) {
       process.setSourceMapsEnabled(true);
     }
+    const clock = await openVirtualClock(join(dataDir, 'clock.json'), timeScale);
+    await clock.save();
+    const clockSaver = setInterval(() => void clock.save().catch(() => {}), 5000).unref();
+    stoppers.push(async () => {
+      clearInterval(clockSaver);
+      await clock.save();
+    });
     const functionRuntime = new FunctionRuntime(model.functions, {
       endpoints,
       logs: options.quiet ? 'silent' : 'prefix',
       writeLog: log,
+      virtualTime: { scale: clock.scale, originEpochMs: clock.originEpochMs },
     });
     runtime = functionRuntime;
     stoppers.push(() => functionRuntime.stop());
@@ -211,6 +224,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const workflowEngine = new StepFunctionsEngine(model.stateMachines, {
       storeFile: join(dataDir, 'stepfunctions.json'),
       timeScale,
+      now: clock.now,
       invoke,
       warn: (line) => log(`Note: ${line}`),
     });

@@ -22,6 +22,8 @@ export interface FunctionRuntimeOptions {
   /** 'prefix' copies each function's console output to `writeLog` as `[name] line`. */
   logs: FunctionLogMode;
   writeLog?: (line: string) => void;
+  /** Under a time scale, the functions' clock (ONBOARDING_TIME_SCALE / ONBOARDING_TIME_ORIGIN). */
+  virtualTime?: { scale: number; originEpochMs: number };
 }
 
 const WORKER_URL = new URL('./lambda-worker.mjs', import.meta.url);
@@ -242,7 +244,7 @@ export class FunctionRuntime {
     if (existing?.acceptsInvocations) return existing;
     const sandbox = new FunctionSandbox(
       spec,
-      lambdaEnvironment(spec, this.options.endpoints),
+      lambdaEnvironment(spec, this.options.endpoints, this.options.virtualTime),
       this.options,
       (gone) => {
         this.live.delete(gone);

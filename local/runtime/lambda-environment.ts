@@ -16,7 +16,11 @@ export interface ServiceEndpoints {
  * and AWS_ENDPOINT_URL_* so that an unmodified bundled SDK client talks to the local services.
  * Nothing is inherited from the developer's shell (no AWS_PROFILE leaks in).
  */
-export function lambdaEnvironment(spec: FunctionSpec, endpoints: ServiceEndpoints): Record<string, string> {
+export function lambdaEnvironment(
+  spec: FunctionSpec,
+  endpoints: ServiceEndpoints,
+  virtualTime?: { scale: number; originEpochMs: number },
+): Record<string, string> {
   const environment: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     LANG: 'en_US.UTF-8',
@@ -44,5 +48,10 @@ export function lambdaEnvironment(spec: FunctionSpec, endpoints: ServiceEndpoint
     _HANDLER: spec.handler,
   };
   if ('PUBLIC_BASE_URL' in spec.environment) environment.PUBLIC_BASE_URL = endpoints.api;
+  if (virtualTime && virtualTime.scale !== 1) {
+    // Read by functions/adapters/system-clock.ts: the functions' "now" runs as fast as the workflow's waits.
+    environment.ONBOARDING_TIME_SCALE = String(virtualTime.scale);
+    environment.ONBOARDING_TIME_ORIGIN = String(virtualTime.originEpochMs);
+  }
   return environment;
 }

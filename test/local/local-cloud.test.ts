@@ -220,6 +220,8 @@ describe('the local cloud running the fixture template', () => {
         STATE_MACHINE_ARN: STATE_MACHINE,
         AWS_ENDPOINT_URL_DYNAMODB: cloud.endpoints.dynamodb,
         AWS_LAMBDA_FUNCTION_NAME: 'ApiEchoC0FFEE01',
+        ONBOARDING_TIME_SCALE: String(TIME_SCALE),
+        ONBOARDING_TIME_ORIGIN: expect.stringMatching(/^\d{13}$/),
       });
     });
   });
@@ -476,6 +478,31 @@ describe('the local cloud running the fixture template', () => {
         emails: unknown[];
       };
       expect(emails).toContainEqual(expect.objectContaining({ subject: 'Your checklist' }));
+    });
+
+    it('keeps every address of an SES v1 email, not only the first of each list', async () => {
+      await clients.ses.send(
+        new SendEmailCommand({
+          Source: 'onboarding@example.edu',
+          ReplyToAddresses: ['placements@example.edu'],
+          Destination: {
+            ToAddresses: ['student@example.edu', 'coordinator@example.edu'],
+            CcAddresses: ['admin-a@site.example', 'admin-b@site.example'],
+          },
+          Message: { Subject: { Data: 'Placement cleared' }, Body: { Html: { Data: '<p>Cleared</p>' } } },
+        }),
+      );
+      const { emails } = (await (await fetch(`${cloud.endpoints.mailbox}/store`)).json()) as {
+        emails: Array<{ subject: string; destination: unknown; replyTo: string[] }>;
+      };
+      expect(emails.find((email) => email.subject === 'Placement cleared')).toMatchObject({
+        replyTo: ['placements@example.edu'],
+        destination: {
+          to: ['student@example.edu', 'coordinator@example.edu'],
+          cc: ['admin-a@site.example', 'admin-b@site.example'],
+          bcc: [],
+        },
+      });
     });
   });
 });

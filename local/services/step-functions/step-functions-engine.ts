@@ -28,6 +28,8 @@ function isValidExecutionName(name: string): boolean {
 export interface StepFunctionsEngineOptions {
   storeFile: string;
   timeScale: number;
+  /** Virtual now (epoch ms) under the time scale; real now by default. */
+  now?: () => number;
   invoke(functionRef: string, event: unknown): Promise<InvocationResult>;
   warn(line: string): void;
 }
@@ -364,6 +366,7 @@ export class StepFunctionsEngine {
       tokens,
       invoke: (functionRef, event) => this.options.invoke(functionRef, event),
       timeScale: this.options.timeScale,
+      now: this.options.now ?? Date.now,
     };
     const handlers: Record<string, TaskHandler> = {};
     for (const plan of machine.prepared.tasks.values())

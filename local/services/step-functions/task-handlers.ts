@@ -14,6 +14,8 @@ export interface TaskScope {
   invoke(functionRef: string, event: unknown): Promise<InvocationResult>;
   /** Callback-task timeouts, heartbeats and waits are divided by this. */
   timeScale: number;
+  /** Virtual now (epoch ms), against which Wait timestamps are measured. */
+  now(): number;
 }
 
 export type TaskHandler = (input: Json) => Promise<Json>;
@@ -185,7 +187,7 @@ export function createTaskHandler(plan: TaskPlan, scope: TaskScope): TaskHandler
         const timestamp = injected[INJECTED.waitTimestamp] ?? plan.waitTimestamp;
         if (typeof seconds === 'number') delayMs = scaled(seconds);
         else if (typeof timestamp === 'string')
-          delayMs = Math.max(0, Date.parse(timestamp) - Date.now()) / scope.timeScale;
+          delayMs = Math.max(0, Date.parse(timestamp) - scope.now()) / scope.timeScale;
         return withTaskTimeout(
           () =>
             new Promise<Json>((resolve) => {
