@@ -27,7 +27,9 @@ afterAll(async () => {
 describe('the coordinator CLI against the local cloud', () => {
   it('imports a 200-row CSV: nothing from a file with 3 bad rows, everything from the fixed one, nothing twice on a re-run', async () => {
     const scenario = newScenario('import');
-    expect((await cloud.putSite(scenario.siteId, { ...scenario.site, requirements: ['BLS'] })).status).toBe(200);
+    expect((await cloud.putSite(scenario.siteId, { ...scenario.site, requirements: ['BLS'] })).status).toBe(
+      200,
+    );
     const { startDate, endDate } = scenario.rotation;
     const row = (n: number, broken: boolean) =>
       [
@@ -41,7 +43,9 @@ describe('the coordinator CLI against the local cloud', () => {
         scenario.coordinatorEmail,
       ].join(',');
     const csv = (broken: boolean) =>
-      [HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i + 2, broken && BAD_ROWS.has(i + 2)))].join('\n');
+      [HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i + 2, broken && BAD_ROWS.has(i + 2)))].join(
+        '\n',
+      );
     const badFile = join(directory, 'bad.csv');
     const goodFile = join(directory, 'good.csv');
     await writeFile(badFile, csv(true));
@@ -51,7 +55,9 @@ describe('the coordinator CLI against the local cloud', () => {
     const bad = await runCliCaptured(['placements', 'import', badFile], { env });
     expect(bad.exitCode).not.toBe(0);
     for (const n of BAD_ROWS) expect(bad.stderr).toMatch(new RegExp(`row ${n}\\b`));
-    const afterBad = await requestJson<{ items: unknown[] }>(`${cloud.api}/placements?siteId=${scenario.siteId}`);
+    const afterBad = await requestJson<{ items: unknown[] }>(
+      `${cloud.api}/placements?siteId=${scenario.siteId}`,
+    );
     expect(afterBad.body.items).toHaveLength(0);
 
     const good = await runCliCaptured(['placements', 'import', goodFile, '--json'], { env });

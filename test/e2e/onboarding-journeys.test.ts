@@ -28,11 +28,17 @@ const startPlacement = async (label: string) => {
   return { scenario, placementId, student };
 };
 
-const uploadEverything = async (student: Student, scenario: ReturnType<typeof newScenario>, codes?: string[]) => {
-  for (const code of codes ?? ['BLS', 'TB', 'HIPAA_TRAINING']) await student.upload(code, scenario.validDates(code));
+const uploadEverything = async (
+  student: Student,
+  scenario: ReturnType<typeof newScenario>,
+  codes?: string[],
+) => {
+  for (const code of codes ?? ['BLS', 'TB', 'HIPAA_TRAINING'])
+    await student.upload(code, scenario.validDates(code));
 };
 
-const decide = (reviewUrl: string, body: Record<string, unknown>) => requestJson(reviewUrl, { method: 'POST', body });
+const decide = (reviewUrl: string, body: Record<string, unknown>) =>
+  requestJson(reviewUrl, { method: 'POST', body });
 
 const readyForReview = async (label: string) => {
   const started = await startPlacement(label);
@@ -96,7 +102,9 @@ describe('a placement through the local cloud', () => {
     const noReason = await decide(reviewUrl, { decision: 'decline' });
     expect(noReason.status).toBe(400);
     expect(JSON.stringify(noReason.body)).toContain('reason');
-    expect((await decide(reviewUrl, { decision: 'decline', reason: 'No preceptor available' })).status).toBe(200);
+    expect((await decide(reviewUrl, { decision: 'decline', reason: 'No preceptor available' })).status).toBe(
+      200,
+    );
     await cloud.waitForHistory(placementId, 'OUTCOME_NOTIFIED');
     const toStudent = await cloud.mailbox.to(scenario.studentEmail);
     expect(toStudent.some((email) => (email.body.text ?? '').includes('No preceptor available'))).toBe(true);
@@ -131,7 +139,9 @@ describe('a placement through the local cloud', () => {
     });
     const arn = cloud.cloud.model.stateMachines[0]?.arn ?? '';
     const execution = await sfn.send(
-      new DescribeExecutionCommand({ executionArn: `${arn.replace(':stateMachine:', ':execution:')}:${placementId}` }),
+      new DescribeExecutionCommand({
+        executionArn: `${arn.replace(':stateMachine:', ':execution:')}:${placementId}`,
+      }),
     );
     expect(execution.status).toBe('ABORTED');
     const upload = await student.requestUpload({
@@ -148,7 +158,9 @@ describe('a placement through the local cloud', () => {
     const { scenario, placementId, student } = await readyForReview('reuse');
     await decide(await cloud.reviewLinkFor(scenario.admins[0] ?? ''), { decision: 'approve' });
     await cloud.waitForStatus(placementId, 'CLEARED');
-    const portalMails = (await cloud.mailbox.to(scenario.studentEmail)).filter((m) => (m.body.text ?? '').includes('/portal/')).length;
+    const portalMails = (await cloud.mailbox.to(scenario.studentEmail)).filter((m) =>
+      (m.body.text ?? '').includes('/portal/'),
+    ).length;
 
     const second = await cloud.createPlacement(
       scenario.placement({ startDate: daysFromNow(40), endDate: daysFromNow(50) }),
@@ -156,15 +168,23 @@ describe('a placement through the local cloud', () => {
     expect(second.status).toBe(201);
     const ready = await cloud.waitForStatus(second.body.placementId, 'AWAITING_SITE_APPROVAL');
     expect(ready.requirements.every((r) => r.status === 'ACCEPTED')).toBe(true);
-    const portalMailsAfter = (await cloud.mailbox.to(scenario.studentEmail)).filter((m) => (m.body.text ?? '').includes('/portal/')).length;
+    const portalMailsAfter = (await cloud.mailbox.to(scenario.studentEmail)).filter((m) =>
+      (m.body.text ?? '').includes('/portal/'),
+    ).length;
     expect(portalMailsAfter).toBe(portalMails);
     expect(student.portalUrl).toBeTruthy();
   });
 
   it('a disguised executable is rejected with a reason, and deleted from storage', async () => {
     const { placementId, student } = await startPlacement('exe');
-    const executable = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00]);
-    const documentId = await student.upload('BLS', { expiresOn: daysFromNow(800) }, { bytes: executable, name: 'card.pdf' });
+    const executable = new Uint8Array([
+      0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
+    ]);
+    const documentId = await student.upload(
+      'BLS',
+      { expiresOn: daysFromNow(800) },
+      { bytes: executable, name: 'card.pdf' },
+    );
     const rejected = await cloud.waitForHistory(placementId, 'DOCUMENT_REJECTED');
     const bls = rejected.requirements.find((r) => r.code === 'BLS');
     expect(bls?.status).toBe('REJECTED');
@@ -225,7 +245,9 @@ describe('a placement through the local cloud', () => {
     ]);
     expect(clicks.map((click) => click.status).sort()).toEqual([200, 409]);
     await cloud.waitForHistory(placementId, 'OUTCOME_NOTIFIED');
-    const outcomes = (await cloud.mailbox.to(scenario.studentEmail)).filter((m) => /cleared/i.test(m.subject));
+    const outcomes = (await cloud.mailbox.to(scenario.studentEmail)).filter((m) =>
+      /cleared/i.test(m.subject),
+    );
     expect(outcomes).toHaveLength(1);
     expect(await mailCount()).toBeGreaterThan(mailsBefore);
     const history = (await cloud.placement(placementId)).history.map((entry) => entry.type);
@@ -235,7 +257,9 @@ describe('a placement through the local cloud', () => {
   it('bad input gets a 4xx naming the field and creates nothing', async () => {
     const scenario = newScenario('bad');
     await cloud.putSite(scenario.siteId, scenario.site);
-    const bad = await cloud.createPlacement(scenario.placement({ student: { id: 'x', name: 'X', email: 'not-an-email' } }));
+    const bad = await cloud.createPlacement(
+      scenario.placement({ student: { id: 'x', name: 'X', email: 'not-an-email' } }),
+    );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('student.email');
     const list = await requestJson<{ items: unknown[] }>(`${cloud.api}/placements?siteId=${scenario.siteId}`);

@@ -22,10 +22,12 @@ describe('restarting the local cloud', () => {
     const site = (await cloud.createPlacement(waitingForSite.placement())).body.placementId;
 
     const student = await cloud.studentFor(waitingForSite.studentEmail);
-    for (const code of ['BLS', 'TB', 'HIPAA_TRAINING']) await student.upload(code, waitingForSite.validDates(code));
+    for (const code of ['BLS', 'TB', 'HIPAA_TRAINING'])
+      await student.upload(code, waitingForSite.validDates(code));
     await cloud.waitForStatus(site, 'AWAITING_SITE_APPROVAL');
     const reviewLink = new URL(await cloud.reviewLinkFor(waitingForSite.admins[0] ?? '')).pathname;
-    const portalLink = new URL(await cloud.mailbox.waitForLink(waitingForDocuments.studentEmail, 'portal')).pathname;
+    const portalLink = new URL(await cloud.mailbox.waitForLink(waitingForDocuments.studentEmail, 'portal'))
+      .pathname;
     await cloud.waitForHistory(site, 'SITE_REVIEW_REQUESTED');
 
     const dataDir = cloud.dataDir;
@@ -36,7 +38,10 @@ describe('restarting the local cloud', () => {
     expect((await cloud.placement(site)).status).toBe('AWAITING_SITE_APPROVAL');
 
     // The links mailed before the restart still work; the re-driven workflows take the decisions.
-    const approved = await requestJson(`${cloud.api}${reviewLink}`, { method: 'POST', body: { decision: 'approve' } });
+    const approved = await requestJson(`${cloud.api}${reviewLink}`, {
+      method: 'POST',
+      body: { decision: 'approve' },
+    });
     expect(approved.status).toBe(200);
     await cloud.waitForHistory(site, 'OUTCOME_NOTIFIED');
 

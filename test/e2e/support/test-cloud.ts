@@ -1,11 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalCloud, startLocalCloud } from '../../../local/local-cloud.js';
 import { requestJson } from '../../../local/actors/http-json.js';
 import { Mailbox } from '../../../local/actors/mailbox.js';
 import { Student } from '../../../local/actors/student.js';
 import { waitUntil } from '../../../local/actors/wait-until.js';
+import { type LocalCloud, startLocalCloud } from '../../../local/local-cloud.js';
 
 export interface PlacementJson {
   placementId: string;
@@ -72,10 +72,14 @@ export class TestCloud {
   }
 
   waitForHistory(placementId: string, type: string, timeoutMs = 30_000): Promise<PlacementJson> {
-    return waitUntil(`${placementId} history ${type}`, async () => {
-      const placement = await this.placement(placementId);
-      return placement.history.some((entry) => entry.type === type) ? placement : undefined;
-    }, timeoutMs);
+    return waitUntil(
+      `${placementId} history ${type}`,
+      async () => {
+        const placement = await this.placement(placementId);
+        return placement.history.some((entry) => entry.type === type) ? placement : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** The student's portal, from the newest portal link mailed to them (rewritten to this cloud's API origin). */
