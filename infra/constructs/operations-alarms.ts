@@ -63,7 +63,8 @@ export class OperationsAlarms extends Construct {
         metric: stateMachine.metricFailed(sum),
         threshold: 1,
         comparison: atLeastOne,
-        meaning: 'An onboarding execution failed: a placement is FAILED (RecordFailure kept the error on it).',
+        meaning:
+          'An onboarding execution failed: a placement is FAILED (RecordFailure kept the error on it).',
       },
       {
         name: 'Workflow-ExecutionsTimedOut',
@@ -118,7 +119,8 @@ export class OperationsAlarms extends Construct {
         metric: sesReputation('Reputation.BounceRate'),
         threshold: SES_BOUNCE_RATE_THRESHOLD,
         comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        meaning: 'The SES bounce rate of the account is over 5%: SES may pause sending (no links reach anyone).',
+        meaning:
+          'The SES bounce rate of the account is over 5%: SES may pause sending (no links reach anyone).',
       },
       {
         name: 'Mail-ComplaintRate',
@@ -132,7 +134,8 @@ export class OperationsAlarms extends Construct {
         metric: props.httpApi.metricServerError(sum),
         threshold: 1,
         comparison: atLeastOne,
-        meaning: 'The HTTP API answered 5xx: a function failed or timed out behind a coordinator or link route.',
+        meaning:
+          'The HTTP API answered 5xx: a function failed or timed out behind a coordinator or link route.',
       },
     );
 

@@ -14,8 +14,12 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { SES_BOUNCE_RATE_THRESHOLD, SES_COMPLAINT_RATE_THRESHOLD, sesReputation } from './operations-alarms.js';
 import type { HandlerName } from './onboarding-function.js';
+import {
+  SES_BOUNCE_RATE_THRESHOLD,
+  SES_COMPLAINT_RATE_THRESHOLD,
+  sesReputation,
+} from './operations-alarms.js';
 import type { PlacementMetrics } from './placement-metrics.js';
 
 export interface OperationsDashboardProps {
@@ -122,7 +126,11 @@ export class OperationsDashboard extends Construct {
     );
 
     this.dashboard.addWidgets(
-      new GraphWidget({ title: 'Function errors', left: perFunction((fn) => fn.metricErrors(sum)), width: THIRD }),
+      new GraphWidget({
+        title: 'Function errors',
+        left: perFunction((fn) => fn.metricErrors(sum)),
+        width: THIRD,
+      }),
       new GraphWidget({
         title: 'Function throttles',
         left: perFunction((fn) => fn.metricThrottles(sum)),
@@ -157,7 +165,11 @@ export class OperationsDashboard extends Construct {
         left: [
           httpApi.metricLatency({ statistic: 'p50', period: FIVE_MINUTES, label: 'p50' }),
           httpApi.metricLatency({ statistic: 'p99', period: FIVE_MINUTES, label: 'p99' }),
-          httpApi.metricIntegrationLatency({ statistic: 'p99', period: FIVE_MINUTES, label: 'integration p99' }),
+          httpApi.metricIntegrationLatency({
+            statistic: 'p99',
+            period: FIVE_MINUTES,
+            label: 'integration p99',
+          }),
         ],
         width: HALF,
       }),

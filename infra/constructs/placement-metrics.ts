@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Metric, Unit } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Metric, Unit } from 'aws-cdk-lib/aws-cloudwatch';
 import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -32,7 +32,8 @@ export interface PlacementMetricsProps {
  * How many placements start and how they end, with no code of their own: started, cancelled and failed
  * are the onboarding state machine's own metrics (an execution per placement, stopped on cancel,
  * failed through RecordFailure); cleared, declined and expired are counted by metric filters on
- * notify-outcome's structured log lines. Every metric here is a Sum over the period asked for.
+ * notify-outcome's structured log lines (`"Placement outcome"` and the outcome, e.g. `CLEARED`, in one
+ * line). Every metric here is a Sum over the period asked for.
  */
 export class PlacementMetrics extends Construct {
   readonly started: Metric;
@@ -54,10 +55,10 @@ export class PlacementMetrics extends Construct {
     >) {
       const filter = new MetricFilter(this, `${metricName}Filter`, {
         logGroup: props.notifyOutcomeLogs,
-        filterPattern: FilterPattern.all(
-          FilterPattern.stringValue('$.message', '=', PLACEMENT_OUTCOME_MESSAGE),
-          FilterPattern.stringValue('$.outcome', '=', outcome),
-        ),
+        // Terms, not a JSON pattern: in Lambda's text log format the runtime prefixes each console line
+        // (`<time>\t<request id>\tINFO\t{…}`), which a JSON pattern never matches. Placement ids are
+        // lowercase, so the uppercase outcome can only come from the line's `outcome` field.
+        filterPattern: FilterPattern.allTerms(PLACEMENT_OUTCOME_MESSAGE, outcome),
         metricNamespace: PLACEMENT_METRICS_NAMESPACE,
         metricName,
         metricValue: '1',

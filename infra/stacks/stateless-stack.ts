@@ -33,7 +33,12 @@ import { OperationsDashboard } from '../constructs/operations-dashboard.js';
 import { OperationsTopic } from '../constructs/operations-topic.js';
 import { PlacementMetrics } from '../constructs/placement-metrics.js';
 import type { ApiThrottle } from '../deployment-settings.js';
-import { dataKeyArnParameterName, documentsBucketName, stateMachineName, tableName } from '../resource-names.js';
+import {
+  dataKeyArnParameterName,
+  documentsBucketName,
+  stateMachineName,
+  tableName,
+} from '../resource-names.js';
 import { DOCUMENTS_PREFIX } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -109,10 +114,6 @@ export class StatelessStack extends Stack {
       encryptionMasterKey: dataKey,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-    });
-    Validations.of(uploadDeadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of process-upload.',
     });
 
     const functions: Record<HandlerName, OnboardingFunction> = {
@@ -263,7 +264,9 @@ export class StatelessStack extends Stack {
    */
   private encryptWorkflowLogs(dataKey: IKey, removalPolicy: RemovalPolicy): void {
     const logGroup = this.workflow.node.tryFindChild('Logs');
-    if (!(logGroup instanceof LogGroup)) throw new Error('The onboarding workflow has no log group named Logs');
+    if (!(logGroup instanceof LogGroup)) {
+      throw new Error('The onboarding workflow has no log group named Logs');
+    }
     (logGroup.node.defaultChild as CfnLogGroup).kmsKeyId = dataKey.keyArn;
     logGroup.applyRemovalPolicy(removalPolicy);
   }

@@ -26,6 +26,29 @@ export function testApp(context: Record<string, unknown> = {}): App {
   });
 }
 
+/**
+ * Context selecting a `test` stage whose block holds `settings` (over sensible test values); the
+ * stage's names and values are fixed here, so that tests do not follow cdk.json's dev or prod values.
+ */
+export function testStageContext(settings: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    stage: 'test',
+    stages: {
+      test: {
+        publicBaseUrl: 'https://onboarding.example.edu',
+        senderEmail: 'onboarding@example.edu',
+        replyToEmail: 'placements@example.edu',
+        documentRetentionDays: 120,
+        logRetentionDays: 30,
+        apiRateLimit: 50,
+        apiBurstLimit: 100,
+        removalPolicy: 'retain',
+        ...settings,
+      },
+    },
+  };
+}
+
 /** The two stacks of the app, built from cdk.json's settings (plus overrides). */
 export function onboardingStacks(context: Record<string, unknown> = {}): { app: App } & OnboardingStacks {
   const app = testApp(context);

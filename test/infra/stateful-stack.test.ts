@@ -1,20 +1,93 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StatefulStack } from '../../infra/stacks/stateful-stack.js';
+import { StatefulStack, type StatefulStackProps } from '../../infra/stacks/stateful-stack.js';
 import { resolveIntrinsics } from '../support/resolve-intrinsics.js';
 import { testApp } from './onboarding-app-fixture.js';
 
 let template: Template;
+let keyId: string;
 
-beforeAll(() => {
+function statefulTemplate(overrides: Partial<StatefulStackProps> = {}): Template {
   const stateful = new StatefulStack(testApp(), 'Stateful', {
     stage: 'test',
     publicBaseUrl: 'https://onboarding.example.edu',
     documentRetentionDays: 120,
     logRetention: RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.RETAIN,
+    ...overrides,
   });
-  template = Template.fromStack(stateful);
+  return Template.fromStack(stateful);
+}
+
+beforeAll(() => {
+  template = statefulTemplate();
+  const [id] = Object.keys(template.findResources('AWS::KMS::Key'));
+  keyId = id ?? '';
+});
+
+const keyArn = () => ({ 'Fn::GetAtt': [keyId, 'Arn'] });
+
+describe('the data key', () => {
+  it('is one customer-managed key, rotated automatically, and retained whatever the stage', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResource('AWS::KMS::Key', {
+      Properties: Match.objectLike({ EnableKeyRotation: true }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    statefulTemplate({ removalPolicy: RemovalPolicy.DESTROY }).hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  it('has an alias named after the stage', () => {
+    template.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: 'alias/placement-onboarding-test',
+      TargetKeyId: keyArn(),
+    });
+  });
+
+  it("lets CloudWatch Logs use it only for this account's log groups in this region", () => {
+    const statements = resolveIntrinsics(
+      template.findResources('AWS::KMS::Key')[keyId]?.Properties.KeyPolicy.Statement,
+    ) as Array<Record<string, unknown>>;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+        Action: expect.arrayContaining(['kms:Encrypt*', 'kms:Decrypt*', 'kms:GenerateDataKey*']),
+        Condition: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:000000000000:log-group:*',
+          },
+        },
+      }),
+    );
+  });
+
+  it('lets CloudWatch alarms encrypt what they publish to the encrypted operations topic', () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('publishes its ARN in an SSM parameter named after the stage, for the stateless stack', () => {
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/placement-onboarding/test/data-key-arn',
+      Type: 'String',
+      Value: keyArn(),
+    });
+  });
 });
 
 function bucketIdNamed(pattern: RegExp): string {
@@ -65,15 +138,30 @@ describe('the table', () => {
     });
   });
 
-  it('is encrypted, recoverable to a point in time, protected from deletion and retained', () => {
+  it('is encrypted with the data key', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: keyArn() },
+    });
+  });
+
+  it('is recoverable to a point in time, and protected from deletion and retained in a retained stage', () => {
     template.hasResource('AWS::DynamoDB::Table', {
       Properties: Match.objectLike({
-        SSESpecification: { SSEEnabled: true },
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         DeletionProtectionEnabled: true,
       }),
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('can be deleted with the stack in a stage whose removal policy is destroy', () => {
+    statefulTemplate({ removalPolicy: RemovalPolicy.DESTROY }).hasResource('AWS::DynamoDB::Table', {
+      Properties: Match.objectLike({
+        DeletionProtectionEnabled: false,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      }),
+      DeletionPolicy: 'Delete',
     });
   });
 
@@ -116,15 +204,25 @@ describe('the documents bucket', () => {
     });
   });
 
-  it('encrypts objects with KMS by default and keeps versions', () => {
+  it('encrypts objects with the data key (SSE-KMS, with a bucket key) by default and keeps versions', () => {
     expect(documentsBucket()).toMatchObject({
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
-          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true },
+          {
+            ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn() },
+            BucketKeyEnabled: true,
+          },
         ],
       },
       VersioningConfiguration: { Status: 'Enabled' },
     });
+  });
+
+  it('is deleted with the stack, like the access log bucket, in a stage whose removal policy is destroy', () => {
+    const buckets = Object.values(
+      statefulTemplate({ removalPolicy: RemovalPolicy.DESTROY }).findResources('AWS::S3::Bucket'),
+    );
+    expect(buckets.map((bucket) => bucket.DeletionPolicy)).toEqual(['Delete', 'Delete']);
   });
 
   it('refuses any request not made over TLS', () => {

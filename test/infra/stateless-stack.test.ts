@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerName } from '../../infra/constructs/onboarding-function.js';
 import type { StatelessStack } from '../../infra/stacks/stateless-stack.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
-import { onboardingStacks } from './onboarding-app-fixture.js';
+import { onboardingStacks, testStageContext } from './onboarding-app-fixture.js';
 
 const HANDLERS: HandlerName[] = [
   'coordinator-api',
@@ -19,7 +19,7 @@ const HANDLERS: HandlerName[] = [
 ];
 const API_HANDLERS = new Set<HandlerName>(['coordinator-api', 'portal', 'review']);
 
-const STATE_MACHINE_NAME = 'OnboardingStateMachine';
+const STATE_MACHINE_NAME = 'PlacementOnboarding-test-onboarding';
 const STATE_MACHINE_ARN = `arn:aws:states:us-east-1:000000000000:stateMachine:${STATE_MACHINE_NAME}`;
 const DOCUMENTS_BUCKET = 'onboarding-test-docs-000000000000-us-east-1';
 const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:000000000000:table/PlacementOnboarding-test';
@@ -34,16 +34,18 @@ interface Statement {
 let stack: StatelessStack;
 let template: Template;
 let stateMachineId: string;
+/** The CloudFormation parameter (an SSM parameter type) through which the stack gets the key's ARN. */
+let dataKeyParameterId: string;
 
 beforeAll(() => {
-  ({ stateless: stack } = onboardingStacks({
-    stage: 'test',
-    publicBaseUrl: 'https://onboarding.example.edu',
-    senderEmail: 'onboarding@example.edu',
-    replyToEmail: 'placements@example.edu',
-  }));
+  ({ stateless: stack } = onboardingStacks(testStageContext({ apiRateLimit: 40, apiBurstLimit: 80 })));
   template = Template.fromStack(stack);
   stateMachineId = logicalId(stack.workflow.stateMachine.node.defaultChild);
+  const parameters = template.toJSON().Parameters as Record<string, { Type: string; Default?: string }>;
+  dataKeyParameterId =
+    Object.keys(parameters).find(
+      (id) => parameters[id]?.Default === '/placement-onboarding/test/data-key-arn',
+    ) ?? '';
 });
 
 function logicalId(element: unknown): string {
@@ -93,6 +95,23 @@ function handlersAllowed(action: string): HandlerName[] {
   return HANDLERS.filter((handler) => grantedResources(handler, action).length > 0);
 }
 
+/** The KMS actions a function may use on the data key through one service (`kms:ViaService`). */
+function keyActionsThrough(handler: HandlerName, service: string): string[] {
+  return statementsOf(handler)
+    .filter(
+      (statement) =>
+        JSON.stringify(resourcesOf(statement)) === JSON.stringify([dataKeyParameterId]) &&
+        JSON.stringify(statement.Condition) ===
+          JSON.stringify({ StringEquals: { 'kms:ViaService': `${service}.us-east-1.amazonaws.com` } }),
+    )
+    .flatMap(actionsOf)
+    .sort();
+}
+
+function handlersAllowedThrough(service: string, action: string): HandlerName[] {
+  return HANDLERS.filter((handler) => keyActionsThrough(handler, service).includes(action));
+}
+
 function environmentOf(handler: HandlerName): Record<string, Json> {
   const environment = functionProperties(handler).Environment as { Variables: Record<string, unknown> };
   return resolved(environment.Variables) as Record<string, Json>;
@@ -112,12 +131,13 @@ describe('every function', () => {
     }
   });
 
-  it('logs to its own log group, which has a retention', () => {
+  it('logs to its own log group, which has a retention and is encrypted with the data key', () => {
     const logGroupIds = HANDLERS.map((handler) => {
       const logGroup = (functionProperties(handler).LoggingConfig as { LogGroup: { Ref: string } }).LogGroup
         .Ref;
       expect(template.findResources('AWS::Logs::LogGroup')[logGroup]?.Properties, handler).toEqual({
         RetentionInDays: 30,
+        KmsKeyId: { Ref: dataKeyParameterId },
       });
       return logGroup;
     });
@@ -133,8 +153,8 @@ describe('every function', () => {
       review: [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL'],
       'process-upload': [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN'],
       'check-compliance': common,
-      'collect-documents': [...common, ...mail, 'PUBLIC_BASE_URL'],
-      'request-site-approval': [...common, ...mail, 'PUBLIC_BASE_URL'],
+      'collect-documents': [...common, ...mail, 'PUBLIC_BASE_URL', 'STATE_MACHINE_ARN'],
+      'request-site-approval': [...common, ...mail, 'PUBLIC_BASE_URL', 'STATE_MACHINE_ARN'],
       'notify-outcome': [...common, ...mail, 'PUBLIC_BASE_URL'],
       'record-failure': [...common, ...mail],
     };
@@ -184,6 +204,55 @@ describe('every function', () => {
   });
 });
 
+describe('the data key', () => {
+  it("is read at deploy time from the stage's SSM parameter, not imported from the stateful stack", () => {
+    expect(template.toJSON().Parameters[dataKeyParameterId]).toEqual({
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: '/placement-onboarding/test/data-key-arn',
+    });
+  });
+
+  it('may be used through DynamoDB by every function, since every function reads and writes the table', () => {
+    for (const handler of HANDLERS) {
+      expect(keyActionsThrough(handler, 'dynamodb'), handler).toEqual([
+        'kms:Decrypt',
+        'kms:Encrypt',
+        'kms:GenerateDataKey',
+      ]);
+    }
+  });
+
+  it('may be used through S3 to read documents by their readers, and to encrypt uploads by the portal', () => {
+    expect(handlersAllowedThrough('s3', 'kms:Decrypt')).toEqual(['portal', 'review', 'process-upload']);
+    expect(handlersAllowedThrough('s3', 'kms:GenerateDataKey')).toEqual(['portal']);
+    expect(handlersAllowedThrough('s3', 'kms:Encrypt')).toEqual([]);
+  });
+
+  it('is never granted for direct use: every KMS permission names the service it goes through', () => {
+    for (const handler of HANDLERS) {
+      const kmsStatements = statementsOf(handler).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('kms:')),
+      );
+      for (const statement of kmsStatements) {
+        expect(statement.Condition, handler).toEqual({
+          StringEquals: {
+            'kms:ViaService': expect.stringMatching(/^(dynamodb|s3|sqs)\.us-east-1\.amazonaws\.com$/),
+          },
+        });
+        expect(resourcesOf(statement), handler).toEqual([dataKeyParameterId]);
+      }
+    }
+  });
+
+  it('encrypts the log groups of the workflow and of the API access logs too', () => {
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    expect(logGroups).toHaveLength(HANDLERS.length + 2);
+    for (const logGroup of logGroups) {
+      expect(logGroup.Properties.KmsKeyId).toEqual({ Ref: dataKeyParameterId });
+    }
+  });
+});
+
 describe('access to the workflow', () => {
   it('lets only the coordinator API start executions, of the onboarding state machine', () => {
     expect(handlersAllowed('states:StartExecution')).toEqual(['coordinator-api']);
@@ -198,12 +267,15 @@ describe('access to the workflow', () => {
   });
 
   it('lets the functions that resume a waiting placement send task results, for that state machine', () => {
-    expect(handlersAllowed('states:SendTaskSuccess')).toEqual([
+    const resuming = [
       'coordinator-api',
       'review',
       'process-upload',
-    ]);
-    for (const handler of ['coordinator-api', 'review', 'process-upload'] as const) {
+      'collect-documents',
+      'request-site-approval',
+    ] as const;
+    expect(handlersAllowed('states:SendTaskSuccess')).toEqual(resuming);
+    for (const handler of resuming) {
       expect(grantedResources(handler, 'states:SendTaskSuccess')).toEqual([STATE_MACHINE_ARN]);
       expect(grantedResources(handler, 'states:SendTaskFailure')).toEqual([STATE_MACHINE_ARN]);
     }
@@ -268,10 +340,14 @@ describe('access to the documents bucket', () => {
     ]);
   });
 
-  it('keeps upload events that failed every attempt in an encrypted dead-letter queue', () => {
+  it('keeps upload events that failed every attempt in a dead-letter queue encrypted with the data key', () => {
     const dlq = functionProperties('process-upload').DeadLetterConfig as { TargetArn: Json };
     expect(resolved(dlq.TargetArn)).toMatch(/^ProcessUploadDeadLetters.*\.Arn$/);
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: { Ref: dataKeyParameterId } });
+  });
+
+  it('lets the upload processor, alone, use the data key through SQS to send to its dead-letter queue', () => {
+    expect(handlersAllowedThrough('sqs', 'kms:GenerateDataKey')).toEqual(['process-upload']);
   });
 });
 
@@ -362,7 +438,7 @@ describe('the HTTP API', () => {
     expect(stage?.Properties).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 40, ThrottlingBurstLimit: 80 },
     });
     const format = String(stage?.Properties.AccessLogSettings.Format);
     expect(format).toContain('$context.routeKey');
@@ -377,11 +453,13 @@ describe('the stateless stack', () => {
     expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
   });
 
-  it('outputs the API URL, state machine ARN, table name and bucket name', () => {
+  it('outputs the API URL, state machine ARN, table and bucket names, operations topic and dashboard', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual([
       'ApiUrl',
+      'DashboardUrl',
       'DocumentsBucketName',
+      'OperationsTopicArn',
       'StateMachineArn',
       'TableName',
     ]);
