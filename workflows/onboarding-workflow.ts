@@ -1,4 +1,5 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -20,15 +21,22 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../infra/checks.js';
 
-export interface OnboardingWorkflowProps {
+/** The Lambda function behind each task of the workflow. */
+export interface OnboardingTaskFunctions {
   checkCompliance: IFunction;
   collectDocuments: IFunction;
   requestSiteApproval: IFunction;
   notifyOutcome: IFunction;
   recordFailure: IFunction;
+}
+
+export interface OnboardingWorkflowProps extends OnboardingTaskFunctions {
   logRetention: RetentionDays;
   /** Physical name, so that the ARN is known before the state machine exists. */
   stateMachineName?: string;
+  /** The customer-managed key its execution logs are encrypted with. */
+  logEncryptionKey?: IKey;
+  logRemovalPolicy?: RemovalPolicy;
 }
 
 /** Errors worth retrying: Lambda's own transient failures and the two retry-able domain errors. */
@@ -134,12 +142,8 @@ export class OnboardingWorkflow extends Construct {
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention,
-    });
-    Validations.of(logGroup).acknowledge({
-      id: 'HIPAA.Security-CloudWatchLogGroupEncrypted',
-      reason:
-        'Execution data (student details) is kept out of these logs (includeExecutionData: false) and they ' +
-        'are encrypted at rest by CloudWatch Logs; a customer-managed KMS key for logs is planned.',
+      ...(props.logEncryptionKey ? { encryptionKey: props.logEncryptionKey } : {}),
+      ...(props.logRemovalPolicy ? { removalPolicy: props.logRemovalPolicy } : {}),
     });
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {

@@ -1,6 +1,7 @@
 import { outstandingRequirements } from '../core/compliance.js';
 import type { Placement } from '../core/model/placement.js';
 import type { EmailMessage, Ports } from '../core/ports.js';
+import { logger } from '../observability/logger.js';
 import { outcomeEmail } from '../web/emails/outcome-email.js';
 import { sendEmailOnce } from './send-email-once.js';
 import { updatePlacement, withHistory } from './update-placement.js';
@@ -36,9 +37,13 @@ export const notifyOutcome = async (
     }
   }
   if (sent > 0) {
-    await updatePlacement(ports, placementId, (current, now) =>
-      withHistory(current, now, 'OUTCOME_NOTIFIED', `${outcome}: ${AUDIENCES[outcome].join(', ')}`),
-    );
+    let firstNotice = false;
+    await updatePlacement(ports, placementId, (current, now) => {
+      firstNotice = !current.history.some((entry) => entry.type === 'OUTCOME_NOTIFIED');
+      return withHistory(current, now, 'OUTCOME_NOTIFIED', `${outcome}: ${AUDIENCES[outcome].join(', ')}`);
+    });
+    // Counted by the PlacementsCleared/Declined/Expired metric filters: once per placement.
+    if (firstNotice) logger.info('Placement outcome', { placementId, outcome });
   }
   return { sent };
 };

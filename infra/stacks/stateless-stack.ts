@@ -168,8 +168,9 @@ export class StatelessStack extends Stack {
       recordFailure: functions['record-failure'],
       logRetention: props.logRetention,
       stateMachineName: stateMachineName(props.stage),
+      logEncryptionKey: dataKey,
+      logRemovalPolicy: props.removalPolicy,
     });
-    this.encryptWorkflowLogs(dataKey, props.removalPolicy);
     const { stateMachine } = this.workflow;
     // The callback tasks resume their own execution when nothing is left to wait for. Granting them
     // through the state machine resource would be a cycle (it references them), so by its known name.
@@ -256,19 +257,6 @@ export class StatelessStack extends Stack {
       description: 'SNS topic every alarm notifies; subscribe on-call endpoints to it',
     });
     new CfnOutput(this, 'DashboardUrl', { value: this.dashboard.url, description: 'CloudWatch dashboard' });
-  }
-
-  /**
-   * The workflow (workflows/) creates its own log group, named `Logs`; it is encrypted with the data key
-   * and given the stage's removal policy here, until OnboardingWorkflow takes the key as a prop.
-   */
-  private encryptWorkflowLogs(dataKey: IKey, removalPolicy: RemovalPolicy): void {
-    const logGroup = this.workflow.node.tryFindChild('Logs');
-    if (!(logGroup instanceof LogGroup)) {
-      throw new Error('The onboarding workflow has no log group named Logs');
-    }
-    (logGroup.node.defaultChild as CfnLogGroup).kmsKeyId = dataKey.keyArn;
-    logGroup.applyRemovalPolicy(removalPolicy);
   }
 
   /**

@@ -2,7 +2,7 @@ import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { OnboardingWorkflow, type OnboardingWorkflowProps } from '../../workflows/onboarding-workflow.js';
+import { type OnboardingTaskFunctions, OnboardingWorkflow } from '../../workflows/onboarding-workflow.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
 
 export type AslState = Record<string, Json> & { Type: string };
@@ -11,7 +11,7 @@ export interface AslDefinition {
   States: Record<string, AslState>;
 }
 
-type TaskFunctionProp = Exclude<keyof OnboardingWorkflowProps, 'logRetention' | 'stateMachineName'>;
+type TaskFunctionProp = keyof OnboardingTaskFunctions;
 
 export interface RenderedWorkflow {
   template: Template;

@@ -14,7 +14,11 @@ export const documentKey = (studentId: string, documentId: string) => ({
 });
 export const studentDocumentsPartition = (studentId: string) => `STUDENT#${studentId}`;
 export const linkKey = (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' });
-export const onceKey = (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' });
+/** Ledger keys name people (`outcome:…:<email>`): only their SHA-256 is stored. */
+export const onceKey = (key: string) => ({
+  pk: `ONCE#${createHash('sha256').update(key).digest('hex')}`,
+  sk: 'ONCE',
+});
 
 export const shardOf = (placementId: string): number =>
   Number.parseInt(createHash('sha256').update(placementId).digest('hex').slice(0, 4), 16) % LISTING_SHARDS;

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { OnceLedgerTable } from '../../../functions/adapters/dynamodb/once-ledger-table.js';
 import { TransientDependencyError } from '../../../functions/core/errors.js';
 import { conditionalCheckFailed, dynamoThrottlingException } from '../../handlers/support/sdk-errors.js';
+import { onceKey } from '../../handlers/support/stored-items.js';
 
 const TABLE = 'onboarding-test-table';
 const NOW = new Date('2030-03-01T09:00:00.000Z');
@@ -33,7 +34,7 @@ describe('OnceLedgerTable', () => {
     expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
       Item: {
-        pk: 'ONCE#mail:x',
+        pk: onceKey('mail:x').pk,
         sk: 'ONCE',
         claimedAt: NOW.toISOString(),
         expiresAtEpoch: NOW.getTime() / 1000 + 400 * 86_400,
@@ -61,7 +62,7 @@ describe('OnceLedgerTable', () => {
 
     expect(ddb.commandCalls(DeleteCommand)[0]?.args[0].input).toEqual({
       TableName: TABLE,
-      Key: { pk: 'ONCE#mail:x', sk: 'ONCE' },
+      Key: { pk: onceKey('mail:x').pk, sk: 'ONCE' },
     });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { generateLinkToken, hashLinkToken } from '../../../functions/core/link-token.js';
 import type { LinkRecord } from '../../../functions/core/model/link.js';
 import type { Placement, PlacementRequirement } from '../../../functions/core/model/placement.js';
@@ -136,4 +137,7 @@ export const storedLink = (
   };
 };
 
-export const onceKey = (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' });
+export const onceKey = (key: string) => ({
+  pk: `ONCE#${createHash('sha256').update(key).digest('hex')}`,
+  sk: 'ONCE',
+});
