@@ -108,3 +108,11 @@ export function calendarDateOf(instant: Date): string {
 export function startOfDayAfter(date: string): Date {
   return new Date((epochDayOf(requireParts(date)) + 1) * MS_PER_DAY);
 }
+
+/**
+ * The latest calendar date anywhere on Earth at `instant` (UTC+14). "Not in the future" is
+ * judged against it, so a student east of UTC can give today's date.
+ */
+export function latestCalendarDateOf(instant: Date): string {
+  return calendarDateOf(new Date(instant.getTime() + 14 * 3_600_000));
+}

@@ -36,7 +36,7 @@ const reviewPage = (packet: ReviewPacket, statusCode = 200) => {
     startDate: placement.startDate,
     endDate: placement.endDate,
     requirements: packet.requirements as Parameters<typeof renderReviewPage>[0]['requirements'],
-    ...(placement.decision ? { decision: placement.decision } : {}),
+    ...(packet.decision ? { decision: packet.decision } : {}),
   });
   return htmlResponse(statusCode, page.html, page.headers);
 };

@@ -1,4 +1,4 @@
-import { calendarDateOf, startOfDayAfter } from '../core/calendar-date.js';
+import { latestCalendarDateOf, startOfDayAfter } from '../core/calendar-date.js';
 import { evaluateCompliance, outstandingRequirements } from '../core/compliance.js';
 import type { Placement, PlacementStatus } from '../core/model/placement.js';
 import { assertTransition, isTerminalStatus } from '../core/placement-status.js';
@@ -42,7 +42,7 @@ export const checkCompliance = async (
       current: current.requirements,
       documents,
       rotation: current,
-      today: calendarDateOf(now),
+      today: latestCalendarDateOf(now),
     });
     const outstanding = outstandingRequirements(requirements);
     let status: PlacementStatus;

@@ -1,4 +1,4 @@
-import { calendarDateOf } from '../core/calendar-date.js';
+import { latestCalendarDateOf } from '../core/calendar-date.js';
 import { FILE_SIGNATURE_BYTES } from '../core/file-signature.js';
 import type { Placement, PlacementRequirement } from '../core/model/placement.js';
 import type { StudentDocument } from '../core/model/student-document.js';
@@ -46,7 +46,7 @@ export const processUploadedDocument = async (
     object,
     rules: placement.rules,
     rotation: placement,
-    today: calendarDateOf(now),
+    today: latestCalendarDateOf(now),
   });
 
   const updated = await updatePlacement(ports, placementId, (current, at) =>

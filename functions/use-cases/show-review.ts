@@ -1,4 +1,4 @@
-import type { Placement } from '../core/model/placement.js';
+import type { Placement, SiteDecision } from '../core/model/placement.js';
 import type { StudentDocument } from '../core/model/student-document.js';
 import type { Ports } from '../core/ports.js';
 import { openLink, supersededLinkError } from './open-link.js';
@@ -8,6 +8,8 @@ const DOWNLOAD_LINK_SECONDS = 5 * 60;
 export interface ReviewPacket {
   adminEmail: string;
   placement: Placement;
+  /** The decision of this link's round, if one was made (an earlier round's does not count). */
+  decision?: SiteDecision;
   requirements: Array<{
     code: string;
     title: string;
@@ -42,7 +44,8 @@ export const showReview = async (
       };
     }),
   );
-  return { adminEmail: link.adminEmail ?? '', placement, requirements };
+  const decision = placement.decision?.round === (link.round ?? 0) ? placement.decision : undefined;
+  return { adminEmail: link.adminEmail ?? '', placement, ...(decision ? { decision } : {}), requirements };
 };
 
 const describe = async (ports: Pick<Ports, 'storage'>, document: StudentDocument) => ({

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Student } from '../../local/actors/student.js';
 import { daysFromNow } from '../../local/actors/valid-evidence.js';
 import { newScenario } from '../e2e/support/scenario.js';
 import { TestCloud } from '../e2e/support/test-cloud.js';

@@ -125,7 +125,10 @@ describe.skipIf(!hasChromium)('the site review in the browser (Chromium, local c
     const secondReview = await admin.page.goto(cloud.onThisApi(secondReviewLink));
     expect(secondReview?.status()).toBe(200);
     await screenshot(admin.page, 'review-06-desktop-new-link');
-    await expect(admin.page.locator('form[method="post"]').count()).resolves.toBe(1);
+    expect(
+      await admin.page.locator('form[method="post"]').count(),
+      'the new round’s link offers the decision form, not the earlier round’s decision',
+    ).toBe(1);
     const approveAnswer = await submitReview(admin.page, { decision: 'approve' });
     expect(approveAnswer.status()).toBe(200);
     await expect(admin.page.locator('[role="status"]').textContent()).resolves.toContain(

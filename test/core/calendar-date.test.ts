@@ -6,6 +6,7 @@ import {
   calendarDateOf,
   compareDates,
   isCalendarDate,
+  latestCalendarDateOf,
   startOfDayAfter,
 } from '../../functions/core/calendar-date.js';
 
@@ -131,5 +132,15 @@ describe('startOfDayAfter', () => {
     ['2024-02-28', '2024-02-29T00:00:00.000Z'],
   ])('%s is over at %s', (date, expected) => {
     expect(startOfDayAfter(date).toISOString()).toBe(expected);
+  });
+});
+
+describe('latestCalendarDateOf', () => {
+  it.each([
+    ['2026-11-25T09:59:59Z', '2026-11-25'],
+    ['2026-11-25T10:00:00Z', '2026-11-26'],
+    ['2026-12-31T23:00:00Z', '2027-01-01'],
+  ])('at %s the latest date on Earth (UTC+14) is %s', (instant, expected) => {
+    expect(latestCalendarDateOf(new Date(instant))).toBe(expected);
   });
 });
