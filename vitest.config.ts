@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Logs of passing tests are noise in CI; a failing test's logs are kept.
+    silent: 'passed-only',
   },
 });
