@@ -1,5 +1,6 @@
 import { ConcurrentUpdateError, NotFoundError } from '../core/errors.js';
 import type { HistoryEntry, Placement } from '../core/model/placement.js';
+import { isPlacementId } from '../core/placement-id.js';
 import type { Ports } from '../core/ports.js';
 
 const MAX_ATTEMPTS = 12;
@@ -24,8 +25,8 @@ export const updatePlacement = async (
   change: PlacementChange,
 ): Promise<Placement> => {
   for (let attempt = 1; ; attempt++) {
-    const current = await ports.placements.getPlacement(placementId);
-    if (!current) throw new NotFoundError(`No placement ${placementId}.`);
+    const current = isPlacementId(placementId) ? await ports.placements.getPlacement(placementId) : undefined;
+    if (!current) throw new NotFoundError('No such placement.');
     const now = ports.clock.now();
     const next = await change(current, now);
     if (!next) return current;

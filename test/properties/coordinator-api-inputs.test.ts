@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { handler as CoordinatorHandler } from '../../functions/handlers/coordinator-api.js';
 import { coldStart, freezeDate } from '../handlers/support/handler-environment.js';
 import {
   anyRawBody,
+  arbitraryPath,
   badDate,
   bodyCase,
   calendarDate,
@@ -13,19 +14,20 @@ import {
   nameText,
   objectBodyCase,
   pathSegment,
+  printable,
   queryString,
   type RequestCase,
   reasonText,
   requestCase,
   requirementCode,
+  rotationDates,
   routePath,
   trickyText,
   usually,
-  wildValue,
-  arbitraryPath,
 } from './support/http-arbitraries.js';
 import {
   captureLogs,
+  installMocks,
   mockedAws,
   PROPERTY_RUNS,
   type RouteContract,
@@ -60,13 +62,13 @@ const requirementSpec = fc.oneof(
       years: fc.oneof(fc.constant(undefined), usually(fc.integer({ min: -1, max: 60 }))),
     }),
   },
-  { weight: 1, arbitrary: wildValue },
+  { weight: 1, arbitrary: fc.constantFrom('FLU_SHOT', 'mmr', '') },
 );
 
 const siteFields = fc.record({
   name: usually(nameText()),
   adminEmails: usually(fc.array(emailish, { minLength: 1, maxLength: 22 })),
-  requirements: usually(fc.array(requirementSpec, { maxLength: 16 })),
+  requirements: usually(fc.array(requirementSpec, { maxLength: 6 })),
   documentsDueDays: fc.oneof(fc.constant(undefined), usually(fc.integer({ min: -2, max: 400 }))),
   reminderIntervalHours: fc.oneof(fc.constant(undefined), usually(fc.integer({ min: 0, max: 800 }))),
   siteReminderIntervalHours: fc.oneof(fc.constant(undefined), usually(fc.integer({ min: 0, max: 800 }))),
@@ -75,7 +77,9 @@ const siteFields = fc.record({
 const studentId = fc.oneof(fc.constantFrom('s-1001', 's-2002', 's-3003'), nameText());
 
 const placementFields = fc.record({
-  student: usually(fc.record({ id: usually(studentId), name: usually(nameText()), email: usually(emailish) })),
+  student: usually(
+    fc.record({ id: usually(studentId), name: usually(nameText()), email: usually(emailish) }),
+  ),
   siteId: usually(fc.oneof(fc.constantFrom(SITE_ID, OTHER_SITE_ID, 'nowhere'), trickyText(20))),
   program: usually(nameText()),
   startDate: fc.oneof({ weight: 5, arbitrary: calendarDate }, { weight: 1, arbitrary: badDate }),
@@ -83,7 +87,50 @@ const placementFields = fc.record({
   coordinatorEmail: usually(emailish),
 });
 
-const waiverFields = fc.record({ requirementCode: usually(requirementCode), reason: usually(reasonText) });
+/** Every field valid except, possibly, the dates (any calendar date the API accepts, 0000-9999). */
+const wellFormedPlacementFields = fc
+  .record({
+    student: fc.record({
+      id: fc.constantFrom('s-1001', 's-2002', 's-3003'),
+      name: fc.constantFrom('Ada Lovelace', 'Zoë Ñúñez'),
+      email: fc.emailAddress(),
+    }),
+    siteId: fc.constantFrom(SITE_ID, OTHER_SITE_ID),
+    program: fc.constantFrom('Nursing BSN', 'Physical Therapy DPT'),
+    rotation: rotationDates,
+    coordinatorEmail: fc.constant('coordinator@school.example'),
+  })
+  .map(({ rotation, ...fields }) => ({ ...fields, ...rotation }));
+
+const jsonRequest = (method: string, path: string, body: unknown): RequestCase =>
+  printable({
+    method,
+    path,
+    query: '',
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    isBase64Encoded: false,
+  });
+
+/** A site every check accepts, with any due-days and reminder settings in range. */
+const wellFormedSiteFields = fc.record({
+  name: fc.constantFrom("St Mary's Hospital", 'Clinique Saint-Éloi'),
+  adminEmails: fc.array(fc.emailAddress(), { minLength: 1, maxLength: 20 }),
+  requirements: fc.uniqueArray(requirementCode, { maxLength: 14 }),
+  documentsDueDays: fc.integer({ min: 0, max: 365 }),
+  reminderIntervalHours: fc.integer({ min: 1, max: 720 }),
+  siteReminderIntervalHours: fc.integer({ min: 1, max: 720 }),
+});
+
+const waiverFields = fc.record({
+  requirementCode: usually(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('MMR', 'BLS') },
+      { weight: 1, arbitrary: requirementCode },
+    ),
+  ),
+  reason: usually(reasonText),
+});
 const cancelFields = fc.record({ reason: fc.oneof(fc.constant(undefined), usually(reasonText)) });
 
 /** Mostly a body shaped for the route, sometimes any body at all. */
@@ -109,7 +156,10 @@ const routes = {
   }),
   'POST /placements': requestCase({
     method: httpMethod(['POST']),
-    path: fc.constantFrom('/placements', '/placements/', '//placements', '/placements%2F'),
+    path: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('/placements') },
+      { weight: 1, arbitrary: fc.constantFrom('/placements/', '//placements', '/placements%2F') },
+    ),
     body: routeBody(placementFields),
     headers: jsonHeaders,
   }),
@@ -138,9 +188,44 @@ const routes = {
   }),
 };
 
+const wellFormed = {
+  'POST /placements': wellFormedPlacementFields.map((fields) => jsonRequest('POST', '/placements', fields)),
+  'PUT /sites/{siteId}': fc
+    .tuple(fc.constantFrom(SITE_ID, 'new-site'), wellFormedSiteFields)
+    .map(([id, fields]) => jsonRequest('PUT', `/sites/${id}`, fields)),
+};
+
+/** Counterexamples these properties found, replayed first on every run. */
+const longId = (template: (id: string) => string, method: string): RequestCase =>
+  jsonRequest(method, template('a'.repeat(2_100)), method === 'POST' ? { reason: 'x' } : undefined);
+const FOUND: Record<string, RequestCase[]> = {
+  // A path id over DynamoDB's 2,048-byte key limit reaches GetItem: ValidationException, a 500.
+  'GET /sites/{siteId}': [longId((id) => `/sites/${id}`, 'GET')],
+  'GET /placements/{placementId}': [longId((id) => `/placements/${id}`, 'GET')],
+  'POST /placements/{placementId}/waivers': [
+    jsonRequest('POST', `/placements/${'a'.repeat(2_100)}/waivers`, { requirementCode: 'MMR', reason: 'x' }),
+  ],
+  'POST /placements/{placementId}/cancel': [longId((id) => `/placements/${id}/cancel`, 'POST')],
+  // A start date the API accepts, 14 days after 0000-01-01 or less: the due date is year -1, a RangeError.
+  'well-formed POST /placements': [
+    jsonRequest('POST', '/placements', {
+      student: { id: 's-1001', name: 'Ada Lovelace', email: 'ada@student.example' },
+      siteId: SITE_ID,
+      program: 'Nursing BSN',
+      startDate: '0000-01-01',
+      endDate: '0000-01-01',
+      coordinatorEmail: 'coordinator@school.example',
+    }),
+  ],
+};
+
 const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
   ...Object.values(routes),
-  requestCase({ method: httpMethod(['GET', 'POST', 'PUT']), path: arbitraryPath, body: bodyCase(anyRawBody) }),
+  requestCase({
+    method: httpMethod(['GET', 'POST', 'PUT']),
+    path: arbitraryPath,
+    body: bodyCase(anyRawBody),
+  }),
 );
 
 beforeAll(async () => {
@@ -153,6 +238,7 @@ afterAll(() => {
 
 beforeEach(() => {
   freezeDate();
+  installMocks(aws);
   captureLogs(aws);
 });
 
@@ -169,10 +255,43 @@ describe('coordinator API, whatever the request', () => {
           resetWorld(aws, state);
           await sendAndCheck(aws, handler, input, COORDINATOR);
         }),
-        { numRuns: PROPERTY_RUNS },
+        { numRuns: PROPERTY_RUNS, examples: (FOUND[route] ?? []).map((input) => ['collecting', input]) },
       );
     });
   }
+
+  for (const [route, request] of Object.entries(wellFormed)) {
+    it(`${route} with a well-formed body (any dates and settings in range): stored, or refused with a 4xx`, async () => {
+      await fc.assert(
+        fc.asyncProperty(scenario, request, async (state, input) => {
+          resetWorld(aws, state);
+          await sendAndCheck(aws, handler, input, COORDINATOR);
+        }),
+        {
+          numRuns: PROPERTY_RUNS,
+          examples: (FOUND[`well-formed ${route}`] ?? []).map((input) => ['collecting', input]),
+        },
+      );
+    });
+  }
+
+  it('a well-formed site, then a placement there: the placement is created or refused, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(wellFormedSiteFields, wellFormedPlacementFields, async (site, placement) => {
+        resetWorld(aws, 'collecting');
+        const stored = await sendAndCheck(
+          aws,
+          handler,
+          jsonRequest('PUT', '/sites/new-site', site),
+          COORDINATOR,
+        );
+        expect(stored.statusCode).toBe(200);
+        const request = jsonRequest('POST', '/placements', { ...placement, siteId: 'new-site' });
+        await sendAndCheck(aws, handler, request, COORDINATOR);
+      }),
+      { numRuns: PROPERTY_RUNS },
+    );
+  });
 
   it('any method on any path: the same properties hold', async () => {
     await fc.assert(
@@ -186,14 +305,18 @@ describe('coordinator API, whatever the request', () => {
 
   it('a sequence of requests: each one keeps the properties in the state the previous ones left', async () => {
     await fc.assert(
-      fc.asyncProperty(scenario, fc.array(anyRequest, { minLength: 2, maxLength: 5 }), async (state, inputs) => {
-        resetWorld(aws, state);
-        for (const input of inputs) {
-          for (const mock of [aws.s3, aws.sfn, aws.ses]) mock.resetHistory();
-          aws.logged.length = 0;
-          await sendAndCheck(aws, handler, input, COORDINATOR);
-        }
-      }),
+      fc.asyncProperty(
+        scenario,
+        fc.array(anyRequest, { minLength: 2, maxLength: 5 }),
+        async (state, inputs) => {
+          resetWorld(aws, state);
+          for (const input of inputs) {
+            for (const mock of [aws.s3, aws.sfn, aws.ses]) mock.resetHistory();
+            aws.logged.length = 0;
+            await sendAndCheck(aws, handler, input, COORDINATOR);
+          }
+        },
+      ),
       { numRuns: PROPERTY_RUNS / 2 },
     );
   });

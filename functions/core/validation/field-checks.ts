@@ -131,8 +131,17 @@ export function checkCalendarDate(
     issues.push({ path, message: 'Must be a real date written as YYYY-MM-DD.' });
     return undefined;
   }
+  const year = Number(date.slice(0, 4));
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    issues.push({ path, message: `Must be a date between ${MIN_YEAR} and ${MAX_YEAR}.` });
+    return undefined;
+  }
   return date;
 }
+
+/** Dates people give for rotations and documents: anything else is a typo, and date arithmetic stays in range. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
 
 export interface IntegerOptions {
   min: number;

@@ -28,6 +28,9 @@ export const toHttpRequest = (request: RequestCase): HttpRequest => ({
   isBase64Encoded: request.isBase64Encoded,
 });
 
+/** The path API Gateway hands the function: everything before the first `?`. */
+export const rawPathOf = (request: RequestCase): string => toHttpRequest(request).path.split('?')[0] ?? '';
+
 // ---------------------------------------------------------------------------------------------
 // Text
 
@@ -55,6 +58,7 @@ const TRICKY_PIECES = [
   '"',
   "'",
   '`',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is one of the tricky inputs
   '${x}',
   '__proto__',
   'constructor',
@@ -94,7 +98,9 @@ export const percentEncode = (text: string): string =>
   [...Buffer.from(text, 'utf8')]
     .map((byte) => {
       const char = String.fromCharCode(byte);
-      return byte < 0x80 && UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      return byte < 0x80 && UNRESERVED.test(char)
+        ? char
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     })
     .join('');
 
@@ -125,7 +131,9 @@ export const longText: fc.Arbitrary<string> = fc
 const deeplyNested: fc.Arbitrary<string> = fc
   .record({ depth: fc.integer({ min: 1, max: 12_000 }), kind: fc.constantFrom('array', 'object') })
   .map(({ depth, kind }) =>
-    kind === 'array' ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}null${'}'.repeat(depth)}`,
+    kind === 'array'
+      ? `${'['.repeat(depth)}${']'.repeat(depth)}`
+      : `${'{"a":'.repeat(depth)}null${'}'.repeat(depth)}`,
   );
 
 /** Any JS value a JSON body could carry, or not (fc.anything), with exotic shapes; `undefined` drops the field. */
@@ -136,7 +144,21 @@ export const wildValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: longText },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(undefined, null, 0, -1, 1.5, 1e309, -0, Number.MAX_SAFE_INTEGER + 2, '', ' ', true, [], {}),
+    arbitrary: fc.constantFrom(
+      undefined,
+      null,
+      0,
+      -1,
+      1.5,
+      Number.POSITIVE_INFINITY,
+      -0,
+      Number.MAX_SAFE_INTEGER + 2,
+      '',
+      ' ',
+      true,
+      [],
+      {},
+    ),
   },
 );
 
@@ -187,7 +209,10 @@ export const anyRawBody: fc.Arbitrary<string | undefined> = fc.oneof(
 /** Sends a raw body as is, base64-encoded (as API Gateway does for binary), or as garbage flagged base64. */
 export const bodyCase = (raw: fc.Arbitrary<string | undefined>): fc.Arbitrary<BodyCase> =>
   fc.oneof(
-    { weight: 6, arbitrary: raw.map((body) => ({ ...(body === undefined ? {} : { body }), isBase64Encoded: false })) },
+    {
+      weight: 6,
+      arbitrary: raw.map((body) => ({ ...(body === undefined ? {} : { body }), isBase64Encoded: false })),
+    },
     {
       weight: 2,
       arbitrary: raw.map((body) => ({
@@ -212,7 +237,7 @@ export const toFormBody = (fields: Record<string, unknown>): string => {
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      form.append(key, typeof item === 'string' ? item : JSON.stringify(item) ?? '');
+      form.append(key, typeof item === 'string' ? item : (JSON.stringify(item) ?? ''));
     }
   }
   return form.toString();
@@ -235,25 +260,59 @@ const dateBetween = (from: string, to: string) =>
     .map((day) => new Date(day * dayMs).toISOString().slice(0, 10));
 
 /**
- * Calendar dates as the API accepts them (YYYY-MM-DD, years 0000-9999), mostly near the
+ * Calendar dates as the API accepts them (YYYY-MM-DD, years 1900-2199), mostly near the
  * test's 2030, sometimes at the far ends of the range.
  */
 export const calendarDate: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: dateBetween('2028-01-01', '2032-12-31') },
-  { weight: 1, arbitrary: dateBetween('0000-01-01', '9999-12-31') },
-  { weight: 1, arbitrary: fc.constantFrom('0000-01-01', '0000-02-29', '0001-01-01', '9999-12-31', '9999-08-01') },
+  { weight: 6, arbitrary: dateBetween('2028-01-01', '2032-12-31') },
+  { weight: 1, arbitrary: dateBetween('1900-01-01', '2199-12-31') },
+  { weight: 1, arbitrary: dateBetween('1900-01-01', '1901-12-31') },
+  { weight: 1, arbitrary: dateBetween('2198-01-01', '2199-12-31') },
 );
+
+/** A rotation's start and end (start ≤ end), anywhere the API accepts, often both near one end of the range. */
+export const rotationDates: fc.Arbitrary<{ startDate: string; endDate: string }> = fc
+  .oneof(
+    { weight: 2, arbitrary: fc.tuple(calendarDate, calendarDate) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(dateBetween('1900-01-01', '1900-12-31'), dateBetween('1900-01-01', '1900-12-31')),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(dateBetween('2199-01-01', '2199-12-31'), dateBetween('2199-01-01', '2199-12-31')),
+    },
+  )
+  .map((dates) => {
+    const [startDate = '', endDate = ''] = dates.sort();
+    return { startDate, endDate };
+  });
 
 /** Dates the API must refuse: wrong shapes, impossible days, other types. */
 export const badDate: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('2030-02-30', '2029-02-29', '2030-13-01', '2030-00-10', '30-04-01', '2030-4-1', ' 2030-04-01x'),
+  fc.constantFrom(
+    '0000-01-01',
+    '1899-12-31',
+    '2200-01-01',
+    '9999-12-31',
+    '2030-02-30',
+    '2029-02-29',
+    '2030-13-01',
+    '2030-00-10',
+    '30-04-01',
+    '2030-4-1',
+    ' 2030-04-01x',
+  ),
   fc.constantFrom('2030-04-01T00:00:00Z', '+002030-04-01', '10000-01-01', '-0001-01-01', '２０３０-04-01'),
   wildValue,
 );
 
 export const emailish: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: fc.emailAddress() },
-  { weight: 1, arbitrary: fc.constantFrom('a@b', 'a@@b.example', '@b.example', 'a b@c.example', 'A@B.EXAMPLE') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('a@b', 'a@@b.example', '@b.example', 'a b@c.example', 'A@B.EXAMPLE'),
+  },
   { weight: 1, arbitrary: trickyText(30).map((text) => `${text}@example.org`) },
   { weight: 1, arbitrary: wildValue },
 );
@@ -298,7 +357,7 @@ const longSegment = fc.oneof(
 /** One path segment: usually one of `known` (real ids and tokens), else traversal, encodings, unicode, huge. */
 export const pathSegment = (known: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 6, arbitrary: known },
+    { weight: 20, arbitrary: known },
     { weight: 2, arbitrary: trickyText(30).map(percentEncode) },
     { weight: 2, arbitrary: trickyText(30) },
     { weight: 2, arbitrary: segmentTricks },
@@ -310,7 +369,13 @@ export const pathSegment = (known: fc.Arbitrary<string>): fc.Arbitrary<string> =
 /** A path built from a route template, sometimes with an extra slash, a doubled one or a suffix. */
 export const routePath = (template: (segment: string) => string, segment: fc.Arbitrary<string>) =>
   fc
-    .tuple(segment, fc.constantFrom('', '', '', '/', '//', '/..', '/extra', '%2F'))
+    .tuple(
+      segment,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constant('') },
+        { weight: 1, arbitrary: fc.constantFrom('/', '//', '/..', '/extra', '%2F') },
+      ),
+    )
     .map(([value, suffix]) => `${template(value)}${suffix}`);
 
 /** A wholly arbitrary path. */
@@ -322,10 +387,21 @@ export const arbitraryPath: fc.Arbitrary<string> = fc.oneof(
 
 export const httpMethod = (usual: readonly string[]): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...usual) },
+    { weight: 16, arbitrary: fc.constantFrom(...usual) },
     {
       weight: 2,
-      arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'get', 'post', ''),
+      arbitrary: fc.constantFrom(
+        'GET',
+        'POST',
+        'PUT',
+        'DELETE',
+        'PATCH',
+        'HEAD',
+        'OPTIONS',
+        'get',
+        'post',
+        '',
+      ),
     },
     { weight: 1, arbitrary: trickyText(8) },
   );
@@ -401,10 +477,12 @@ export const formHeaders = (accepting: fc.Arbitrary<string> = accept) =>
   fc.record({ 'content-type': fc.constant('application/x-www-form-urlencoded'), accept: accepting });
 
 const cursorValue = fc.oneof(
-  fc.oneof(trickyText(40), fc.jsonValue({ maxDepth: 2 })).map((before) =>
-    Buffer.from(JSON.stringify({ before }), 'utf8').toString('base64url'),
-  ),
-  fc.jsonValue({ maxDepth: 2 }).map((value) => Buffer.from(JSON.stringify(value) ?? '', 'utf8').toString('base64url')),
+  fc
+    .oneof(trickyText(40), fc.jsonValue({ maxDepth: 2 }))
+    .map((before) => Buffer.from(JSON.stringify({ before }), 'utf8').toString('base64url')),
+  fc
+    .jsonValue({ maxDepth: 2 })
+    .map((value) => Buffer.from(JSON.stringify(value) ?? '', 'utf8').toString('base64url')),
   fc.base64String({ maxLength: 80 }),
   fc.integer({ min: 1_000, max: 1_100 }).map((length) => 'A'.repeat(length)),
 );
@@ -443,9 +521,15 @@ export const queryString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .array(fc.tuple(fc.oneof(fc.constantFrom('siteId', 'status', 'limit', 'cursor'), trickyText(10)), queryValue), {
-        maxLength: 6,
-      })
+      .array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom('siteId', 'status', 'limit', 'cursor'), trickyText(10)),
+          queryValue,
+        ),
+        {
+          maxLength: 6,
+        },
+      )
       .map((pairs) => pairs.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`).join('&')),
   },
   { weight: 1, arbitrary: trickyText(40).map((text) => text.replaceAll('#', '')) },
@@ -472,8 +556,12 @@ const compactText = (text: string): string =>
 export const describeRequest = (request: RequestCase): string =>
   JSON.stringify(request, (_key, value) => (typeof value === 'string' ? compactText(value) : value));
 
-const printable = (request: RequestCase): RequestCase =>
-  Object.defineProperty(request, fc.toStringMethod, { value: () => describeRequest(request), enumerable: false });
+/** Gives a request a compact form in fast-check's counterexamples. */
+export const printable = (request: RequestCase): RequestCase =>
+  Object.defineProperty(request, fc.toStringMethod, {
+    value: () => describeRequest(request),
+    enumerable: false,
+  });
 
 /** A request: method, path, query and headers as generated, body from `body`. */
 export const requestCase = (parts: {

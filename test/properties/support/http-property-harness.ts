@@ -51,14 +51,20 @@ export const captureLogs = (aws: MockedAws): void => {
   }
 };
 
-/** A fresh world for one run of a property: reset mocks, reseed the table, workflow calls succeed. */
-export const resetWorld = (aws: MockedAws, scenario: PlacementScenario): void => {
+/** Mocks as a test starts (call in beforeEach): the table routed to the observed fake, workflow calls succeed. */
+export const installMocks = (aws: MockedAws): void => {
   for (const mock of [aws.ddb, aws.s3, aws.sfn, aws.ses]) mock.reset();
   aws.table.install(aws.ddb);
-  seedWorld(aws.table, scenario);
   aws.sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:execution', startDate: TEST_NOW });
   aws.sfn.on(StopExecutionCommand).resolves({ stopDate: TEST_NOW });
   aws.sfn.on(SendTaskSuccessCommand).resolves({});
+};
+
+/** A fresh world for one run of a property: call history forgotten, the table reseeded, logs cleared. */
+export const resetWorld = (aws: MockedAws, scenario: PlacementScenario): void => {
+  for (const mock of [aws.ddb, aws.s3, aws.sfn, aws.ses]) mock.resetHistory();
+  aws.table.clear();
+  seedWorld(aws.table, scenario);
   aws.logged.length = 0;
 };
 
@@ -92,7 +98,9 @@ export const sendAndCheck = async (
   if (response.statusCode >= 400 || request.method === 'GET') {
     const changed = ObservedTable.changedKeys(before, aws.table.snapshot());
     expect(changed, `a ${request.method} answered ${response.statusCode} yet changed the table`).toEqual([]);
-    expect(externalWrites(aws), `a ${request.method} answered ${response.statusCode} yet called AWS`).toEqual([]);
+    expect(externalWrites(aws), `a ${request.method} answered ${response.statusCode} yet called AWS`).toEqual(
+      [],
+    );
   }
   return response;
 };

@@ -44,17 +44,22 @@ const keyId = (pk: unknown, sk: unknown) => JSON.stringify([String(pk), String(s
  */
 export class ObservedTable {
   private readonly keys = new Map<string, { pk: string; sk: string }>();
+  /** Called before each table operation, e.g. to inject a failure (`GetCommand`, `PutCommand`, …). */
+  beforeOperation: ((command: string) => void) | undefined;
 
   constructor(readonly fake: FakeTable) {}
 
   install(mock: AwsClientStub<DynamoDBDocumentClient>): this {
     this.fake.install(mock);
     this.keys.clear();
+    this.beforeOperation = undefined;
     mock.on(GetCommand).callsFake((input: GetCommandInput) => {
+      this.beforeOperation?.('GetCommand');
       this.checkKey(input.Key);
       return this.fake.get(input);
     });
     mock.on(PutCommand).callsFake((input: PutCommandInput) => {
+      this.beforeOperation?.('PutCommand');
       const item = input.Item ?? {};
       this.checkKey(item);
       this.checkIndexKeys(item);
@@ -66,19 +71,32 @@ export class ObservedTable {
       return result;
     });
     mock.on(DeleteCommand).callsFake((input: DeleteCommandInput) => {
+      this.beforeOperation?.('DeleteCommand');
       this.checkKey(input.Key);
       this.remember(input.Key ?? {});
       return this.fake.delete(input);
     });
-    mock.on(QueryCommand).callsFake((input: QueryCommandInput) =>
-      input.IndexName === undefined ? this.fake.query(input) : this.queryIndex(input),
-    );
+    mock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
+      this.beforeOperation?.('QueryCommand');
+      return input.IndexName === undefined ? this.fake.query(input) : this.queryIndex(input);
+    });
     return this;
+  }
+
+  /** Deletes every item (cheaper than a new install between the runs of a property). */
+  clear(): void {
+    for (const { pk, sk } of this.keys.values())
+      this.fake.delete({ TableName: this.fake.tableName, Key: { pk, sk } });
+    this.keys.clear();
   }
 
   seed(...items: TableItem[]): void {
     this.fake.seed(...items);
     for (const item of items) this.remember(item);
+  }
+
+  item(pk: string, sk: string): TableItem | undefined {
+    return this.fake.item(pk, sk);
   }
 
   /** Every item the table holds, in key order, as one string: equal strings mean equal tables. */
@@ -183,7 +201,14 @@ export class ObservedTable {
       Items,
       Count: Items.length,
       ...(more && last
-        ? { LastEvaluatedKey: { pk: last.pk, sk: last.sk, [index.pk]: last[index.pk], [index.sk]: last[index.sk] } }
+        ? {
+            LastEvaluatedKey: {
+              pk: last.pk,
+              sk: last.sk,
+              [index.pk]: last[index.pk],
+              [index.sk]: last[index.sk],
+            },
+          }
         : {}),
     };
   }

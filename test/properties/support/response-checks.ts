@@ -60,7 +60,9 @@ const requestTexts = (request: RequestCase): string[] => {
   texts.push(...request.path.split('/').map(tryDecode), tryDecode(request.path));
   texts.push(...new URLSearchParams(request.query).values());
   if (request.body !== undefined) {
-    const body = request.isBase64Encoded ? Buffer.from(request.body, 'base64').toString('utf8') : request.body;
+    const body = request.isBase64Encoded
+      ? Buffer.from(request.body, 'base64').toString('utf8')
+      : request.body;
     texts.push(request.body, body, ...jsonStrings(body));
     for (const [key, value] of new URLSearchParams(body)) texts.push(key, value);
   }
@@ -139,7 +141,9 @@ export const expectErrorContract = (response: HttpResponse, options: { pagesAllo
     expect(Array.isArray(details) && details.length > 0, 'details is a non-empty list').toBe(true);
     for (const detail of details) {
       expect(Object.keys(detail).sort()).toEqual(['message', 'path']);
-      expect(typeof detail.path === 'string' && detail.path.length > 0, 'a detail names its field').toBe(true);
+      expect(typeof detail.path === 'string' && detail.path.length > 0, 'a detail names its field').toBe(
+        true,
+      );
       expect(typeof detail.message).toBe('string');
     }
   }

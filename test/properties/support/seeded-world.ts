@@ -1,4 +1,9 @@
-import { listingSortKey, shardOf, siteIndexKey, statusIndexKey } from '../../../functions/adapters/dynamodb/table-keys.js';
+import {
+  listingSortKey,
+  shardOf,
+  siteIndexKey,
+  statusIndexKey,
+} from '../../../functions/adapters/dynamodb/table-keys.js';
 import { generateLinkToken } from '../../../functions/core/link-token.js';
 import type { Placement } from '../../../functions/core/model/placement.js';
 import type { TableItem } from '../../handlers/support/fake-table.js';
@@ -171,7 +176,9 @@ export const placementIn = (scenario: PlacementScenario): Placement => {
 export const seedWorld = (table: ObservedTable, scenario: PlacementScenario): void => {
   table.seed(
     siteItem(storedSite()),
-    siteItem(storedSite({ siteId: OTHER_SITE_ID, name: 'Riverside Clinic', requirements: ['TB', 'INFLUENZA'] })),
+    siteItem(
+      storedSite({ siteId: OTHER_SITE_ID, name: 'Riverside Clinic', requirements: ['TB', 'INFLUENZA'] }),
+    ),
     listedPlacementItem(placementIn(scenario)),
     listedPlacementItem(
       storedPlacement({
@@ -183,7 +190,11 @@ export const seedWorld = (table: ObservedTable, scenario: PlacementScenario): vo
         createdAt: '2030-02-21T10:00:00.000Z',
         requirements: [requirement('TB'), requirement('INFLUENZA')],
         rules: ['TB', 'INFLUENZA'],
-        pendingTask: { kind: 'COLLECT_DOCUMENTS', token: SECRET_TASK_TOKEN, since: '2030-02-22T00:00:00.000Z' },
+        pendingTask: {
+          kind: 'COLLECT_DOCUMENTS',
+          token: SECRET_TASK_TOKEN,
+          since: '2030-02-22T00:00:00.000Z',
+        },
       }),
     ),
     documentItem(MMR_DOCUMENT),
