@@ -1,20 +1,8 @@
-import { systemClock } from '../adapters/system-clock.js';
-import { appConfig } from '../composition/app-config.js';
-import { mailPort } from '../composition/mail-port.js';
-import { tablePorts } from '../composition/table-ports.js';
-import { workflowPort } from '../composition/workflow-port.js';
-import { readEnvironment } from '../config/environment.js';
+import { callbackTaskPorts } from '../composition/callback-task-ports.js';
 import { parseTaskEvent } from '../events/task-event.js';
 import { collectDocuments } from '../use-cases/collect-documents.js';
 
-const env = readEnvironment(['TABLE_NAME']);
-const ports = {
-  ...tablePorts(env.TABLE_NAME, systemClock),
-  mailer: mailPort(),
-  workflow: workflowPort(),
-  clock: systemClock,
-  config: appConfig(),
-};
+const ports = callbackTaskPorts();
 
 /** CollectDocuments callback task: store the token, email the student, return (the workflow waits). */
 export const handler = async (event: unknown): Promise<void> => {
