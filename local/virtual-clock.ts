@@ -34,7 +34,8 @@ export async function openVirtualClock(file: string, scale: number): Promise<Vir
       const saved = JSON.parse(await readFile(file, 'utf8')) as SavedClock;
       if (saved.scale === scale && saved.virtualNowEpochMs > realNow) {
         // The line through (origin, origin) with slope `scale` that passes through (realNow, savedVirtualNow).
-        originEpochMs = Math.round((realNow * scale - saved.virtualNowEpochMs) / (scale - 1));
+        // Rounded down: a whole-ms origin that never puts virtual time before the saved one.
+        originEpochMs = Math.floor((realNow * scale - saved.virtualNowEpochMs) / (scale - 1));
       }
     } catch {
       // An unreadable clock file starts virtual time afresh.
