@@ -1,0 +1,37 @@
+import type { BenchOptions } from '../bench-options.js';
+import type { FunctionBundleResult } from '../bundles/measure-bundles.js';
+import type { LatencyResult } from '../latency/warm-latency.js';
+import type { LoadResult } from '../load/load-run.js';
+import type { MachineInfo } from '../machine-info.js';
+import type { US_EAST_1 } from '../paths/aws-prices.js';
+import type { PathsMeasurement } from '../paths/measure-paths.js';
+
+/** bench/results.json. */
+export interface BenchResults {
+  generatedAt: string;
+  machine: MachineInfo;
+  options: Omit<BenchOptions, 'resultsFile'>;
+  budgets: {
+    bundleMaxBytes: number;
+    bundleMaxRatio: number;
+    initMaxRatio: number;
+    reusePathMaxTransitions: number;
+  };
+  method: {
+    bundles: string;
+    baseline: string;
+    coldInit: string;
+    synthesis: string;
+    warmLatency: string;
+    dynamoDbUnits: string;
+    lambdaDuration: string;
+    baselineDesign: string;
+    prices: typeof US_EAST_1;
+  };
+  functions: FunctionBundleResult[];
+  warmLatency: LatencyResult[];
+  paths: PathsMeasurement['paths'];
+  requirementsPerPlacement: number;
+  load: LoadResult | null;
+  overBudget: string[];
+}

@@ -1,0 +1,126 @@
+import { formatTable } from '../../cli/text-table.js';
+import type { BenchResults } from './bench-results.js';
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const usd = (value: number) => `$${value.toFixed(4)}`;
+
+/** The human-readable summary `npm run bench` prints. */
+export function resultsTables(results: BenchResults): string {
+  const { machine } = results;
+  const sections: string[] = [
+    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}`,
+    '',
+    'Function bundles (KB = 1,024 bytes) and cold init (median import time in a fresh node process)',
+    formatTable(
+      ['function', 'bundle KB', 'bare SDK KB', 'size ×', 'init ms', 'bare init ms', 'init ×', 'SDK clients'],
+      results.functions.map((fn) => [
+        fn.name,
+        kb(fn.bundleBytes),
+        kb(fn.baselineBytes),
+        fn.sizeRatio.toFixed(3),
+        fn.initMs.toFixed(1),
+        fn.baselineInitMs.toFixed(1),
+        fn.initRatio.toFixed(3),
+        fn.sdkClients.map((client) => client.replace('@aws-sdk/', '')).join(' '),
+      ]),
+      { maxCellWidth: 80 },
+    ),
+    '',
+    'Warm latency on the local cloud',
+    formatTable(
+      ['function', 'target', 'via', 'n', 'p50 ms', 'p99 ms', 'errors'],
+      results.warmLatency.map((row) => [
+        row.function,
+        row.target,
+        row.via,
+        String(row.samples),
+        row.p50Ms.toFixed(1),
+        row.p99Ms.toFixed(1),
+        String(row.errors),
+      ]),
+    ),
+    '',
+    `Per placement (${results.requirementsPerPlacement} requirements, 1 site administrator); cost per 1,000 placements, us-east-1`,
+    formatTable(
+      [
+        'path',
+        'transitions',
+        'Lambda',
+        'GB-s',
+        'WRU',
+        'RRU',
+        'emails',
+        'S3 PUT/GET',
+        'API',
+        'cost/1000',
+        'baseline: transitions',
+        'Lambda',
+        'emails',
+        'cost/1000',
+      ],
+      results.paths.map((path) => [
+        path.name,
+        String(path.stateTransitions),
+        String(path.lambdaInvocations),
+        path.lambdaGbSeconds.toFixed(3),
+        String(path.dynamoWriteUnits),
+        String(path.dynamoReadUnits),
+        String(path.emails),
+        `${path.s3PutRequests}/${path.s3GetRequests}`,
+        String(path.apiRequests),
+        usd(path.costPer1000Usd),
+        String(path.baseline.stateTransitions),
+        String(path.baseline.lambdaInvocations),
+        String(path.baseline.emailRecipients),
+        usd(path.baseline.costPer1000Usd),
+      ]),
+    ),
+  ];
+  const { load } = results;
+  if (load) {
+    sections.push(
+      '',
+      `Load run: ${load.placements} placements (${load.sites} sites, created ${load.createConcurrency} at a time as the CLI import does)`,
+      formatTable(
+        [
+          'throughput/s',
+          'p50 ms',
+          'p95 ms',
+          'wall s',
+          'peak RSS MB',
+          'lost',
+          'cleared',
+          'documents',
+          'emails',
+          'retries',
+        ],
+        [
+          [
+            load.throughputPerSec.toFixed(2),
+            String(load.p50Ms),
+            String(load.p95Ms),
+            load.wallSeconds.toFixed(1),
+            load.peakRssMb.toFixed(1),
+            String(load.lost),
+            String(load.proof.byStatus.CLEARED ?? 0),
+            `${load.proof.documentsAccepted}/${load.proof.documentsExpected}`,
+            `${load.proof.emails.sent}/${load.proof.emails.expected}`,
+            String(load.proof.clientRetries),
+          ],
+        ],
+      ),
+      '',
+      'Where a cleared placement spent its time (ms)',
+      formatTable(
+        ['stage', 'p50', 'p95'],
+        Object.entries(load.stagesMs).map(([stage, value]) => [stage, String(value.p50), String(value.p95)]),
+        { maxCellWidth: 80 },
+      ),
+    );
+  }
+  sections.push(
+    '',
+    results.overBudget.length ? `Over budget:\n  ${results.overBudget.join('\n  ')}` : 'All budgets met.',
+  );
+  return sections.join('\n');
+}

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: bundle sizes and cold starts of the functions against bare SDK bundles, warm
+ * latency per handler, the cost of three placement paths against a callback-per-step baseline, and a
+ * 1,000-placement load run through the local cloud. Prints tables and writes bench/results.json.
+ * Not part of `npm test`: a benchmark reports, it never fails a build on a time.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBenchOptions } from './bench-options.js';
+import { BUNDLE_BUDGET, measureBundles } from './bundles/measure-bundles.js';
+import { CloudHost } from './cloud/cloud-host-client.js';
+import { measureWarmLatency } from './latency/warm-latency.js';
+import { loadRun } from './load/load-run.js';
+import { machineInfo } from './machine-info.js';
+import { US_EAST_1 } from './paths/aws-prices.js';
+import { measurePaths } from './paths/measure-paths.js';
+import type { BenchResults } from './report/bench-results.js';
+import { resultsTables } from './report/results-tables.js';
+
+const PROJECT_DIR = fileURLToPath(new URL('../', import.meta.url));
+const REUSE_MAX_TRANSITIONS = 12;
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  // The bench's own SDK client (Step Functions history) runs on Node 20 here; Lambda runs Node 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const options = parseBenchOptions(process.argv.slice(2));
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+  log('Bundles: synthesizing if stale, measuring sizes and cold starts…');
+  const bundles = await measureBundles({
+    projectDir: PROJECT_DIR,
+    cdkOutDir: join(PROJECT_DIR, 'cdk.out'),
+    initRuns: options.initRuns,
+    log,
+  });
+
+  log(`Paths and warm latency on a metered local cloud… (${elapsed()})`);
+  const host = await CloudHost.start({ projectDir: PROJECT_DIR, meterDynamoDb: true });
+  let paths: Awaited<ReturnType<typeof measurePaths>>;
+  let warmLatency: Awaited<ReturnType<typeof measureWarmLatency>>;
+  try {
+    paths = await measurePaths(host, log);
+    warmLatency = await measureWarmLatency(host, paths.cleared, options.latencySamples);
+  } finally {
+    await host.stop();
+  }
+
+  let load: BenchResults['load'] = null;
+  if (!options.skipLoad) {
+    log(`Load run: ${options.placements} placements… (${elapsed()})`);
+    load = await loadRun({
+      projectDir: PROJECT_DIR,
+      placements: options.placements,
+      concurrency: options.concurrency,
+      log,
+    });
+  }
+
+  const reuse = paths.measurement.paths.find((path) => path.name === 'reuse');
+  const overBudget = [
+    ...bundles.functions.flatMap((fn) => fn.overBudget.map((problem) => `${fn.name}: ${problem}`)),
+    ...(reuse && reuse.stateTransitions > REUSE_MAX_TRANSITIONS
+      ? [`reuse path: ${reuse.stateTransitions} state transitions > ${REUSE_MAX_TRANSITIONS}`]
+      : []),
+    ...(load && load.lost > 0 ? [`load run: ${load.lost} placements did not reach CLEARED`] : []),
+  ];
+  const { resultsFile, ...measuredWith } = options;
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    options: measuredWith,
+    budgets: {
+      bundleMaxBytes: BUNDLE_BUDGET.maxBytes,
+      bundleMaxRatio: BUNDLE_BUDGET.maxSizeRatio,
+      initMaxRatio: BUNDLE_BUDGET.maxInitRatio,
+      reusePathMaxTransitions: REUSE_MAX_TRANSITIONS,
+    },
+    method: {
+      bundles: 'index.mjs of each function asset in cdk.out (found through aws:asset:path), bytes',
+      baseline:
+        'a bundle of an entry that only imports and instantiates the AWS SDK clients the handler imports ' +
+        '(@aws-sdk/client-* and lib-dynamodb, found in the esbuild metafile), built with the same esbuild options; ' +
+        'SDK helpers the handler also imports (presigners) count against the function',
+      coldInit: `median of ${bundles.initRuns} fresh \`node\` processes per bundle, import() of the bundle timed inside the process, with the function's environment variables (dummy values for intrinsics); each function start is followed by a start of its bare bundle; initRatio = median/median, initRatioPaired = median of the per-round ratios`,
+      synthesis: bundles.synthesis,
+      warmLatency: `${options.latencySamples} sequential requests per target after 10 warm-up ones; http: client round trip through the local API gateway`,
+      dynamoDbUnits: paths.measurement.dynamoDbUnits,
+      lambdaDuration: paths.measurement.lambdaDuration,
+      baselineDesign: paths.measurement.baselineModel,
+      prices: US_EAST_1,
+    },
+    functions: bundles.functions,
+    warmLatency,
+    paths: paths.measurement.paths,
+    requirementsPerPlacement: paths.measurement.requirementsPerPlacement,
+    load,
+    overBudget,
+  };
+  await writeFile(resolve(PROJECT_DIR, resultsFile), `${JSON.stringify(results, null, 2)}\n`);
+  log('');
+  log(resultsTables(results));
+  log(`\nWrote ${resultsFile} (${elapsed()}).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
