@@ -11,5 +11,6 @@ export default async function setup(): Promise<void> {
     mode: 'auto',
     log: (line) => console.log(`[synth] ${line}`),
   });
-  if (outcome === 'reused-after-failure') console.warn('[synth] cdk synth failed; running on the previous cdk.out');
+  if (outcome === 'reused-after-failure')
+    console.warn('[synth] cdk synth failed; running on the previous cdk.out');
 }

@@ -23,7 +23,7 @@ export const collectDocuments = async (
   input: { placementId: string; taskToken: string; reminder: boolean },
 ): Promise<void> => {
   const placement = await ports.placements.getPlacement(input.placementId);
-  if (!placement || placement.status !== 'AWAITING_DOCUMENTS' || isComplete(placement)) {
+  if (placement?.status !== 'AWAITING_DOCUMENTS' || isComplete(placement)) {
     // The placement moved on while the workflow was getting here: let the next check decide.
     await ports.workflow.resume(input.taskToken, { event: 'STATUS_CHANGED' });
     return;

@@ -24,7 +24,7 @@ export const requestSiteApproval = async (
   input: { placementId: string; taskToken: string; reminder: boolean },
 ): Promise<void> => {
   const placement = await ports.placements.getPlacement(input.placementId);
-  if (!placement || placement.status !== 'AWAITING_SITE_APPROVAL') {
+  if (placement?.status !== 'AWAITING_SITE_APPROVAL') {
     await ports.workflow.resume(input.taskToken, { decision: placement?.decision?.decision ?? 'none' });
     return;
   }

@@ -24,12 +24,17 @@ export class InMemoryWorld {
 
   readonly ports: Ports = {
     clock: { now: () => new Date(this.currentTime) },
-    config: { stage: 'test', publicBaseUrl: 'https://onboarding.test', senderEmail: 'noreply@onboarding.test' },
+    config: {
+      stage: 'test',
+      publicBaseUrl: 'https://onboarding.test',
+      senderEmail: 'noreply@onboarding.test',
+    },
     sites: {
       getSite: async (siteId) => structuredClone(this.sites.get(siteId)),
       saveSite: async (site, expectedVersion) => {
         const existing = this.sites.get(site.siteId);
-        if ((existing?.version ?? undefined) !== expectedVersion) throw new ConcurrentUpdateError('site changed');
+        if ((existing?.version ?? undefined) !== expectedVersion)
+          throw new ConcurrentUpdateError('site changed');
         this.sites.set(site.siteId, structuredClone(site));
       },
     },
@@ -60,7 +65,9 @@ export class InMemoryWorld {
         return document?.studentId === studentId ? structuredClone(document) : undefined;
       },
       listStudentDocuments: async (studentId) =>
-        [...this.documentsById.values()].filter((d) => d.studentId === studentId).map((d) => structuredClone(d)),
+        [...this.documentsById.values()]
+          .filter((d) => d.studentId === studentId)
+          .map((d) => structuredClone(d)),
       saveDocument: async (document) => {
         this.documentsById.set(document.documentId, structuredClone(document));
       },

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AlreadyDecidedError, ConflictError, LinkExpiredError, NotFoundError, ValidationError } from '../../functions/core/errors.js';
+import {
+  AlreadyDecidedError,
+  ConflictError,
+  LinkExpiredError,
+  NotFoundError,
+  ValidationError,
+} from '../../functions/core/errors.js';
 import { cancelPlacement } from '../../functions/use-cases/cancel-placement.js';
 import { checkCompliance } from '../../functions/use-cases/check-compliance.js';
 import { collectDocuments } from '../../functions/use-cases/collect-documents.js';
@@ -50,7 +56,11 @@ const startCollecting = async () => {
   const step = await checkCompliance(world.ports, placement.placementId, false);
   expect(step.next).toBe('COLLECT_DOCUMENTS');
   const token = nextToken();
-  await collectDocuments(world.ports, { placementId: placement.placementId, taskToken: token, reminder: false });
+  await collectDocuments(world.ports, {
+    placementId: placement.placementId,
+    taskToken: token,
+    reminder: false,
+  });
   return { placementId: placement.placementId, token };
 };
 
@@ -143,10 +153,12 @@ describe('the happy path', () => {
     const first = world.lastLinkTo(ADMINS[0] ?? '', 'review');
     const second = world.lastLinkTo(ADMINS[1] ?? '', 'review');
     await decideReview(world.ports, first, { decision: 'decline', reason: 'No capacity this term' });
-    await expect(decideReview(world.ports, first, { decision: 'decline', reason: 'again' })).rejects.toBeInstanceOf(
+    await expect(
+      decideReview(world.ports, first, { decision: 'decline', reason: 'again' }),
+    ).rejects.toBeInstanceOf(AlreadyDecidedError);
+    await expect(decideReview(world.ports, second, { decision: 'approve' })).rejects.toBeInstanceOf(
       AlreadyDecidedError,
     );
-    await expect(decideReview(world.ports, second, { decision: 'approve' })).rejects.toBeInstanceOf(AlreadyDecidedError);
     expect(world.placementsById.get(placementId)?.status).toBe('DECLINED');
   });
 });
@@ -207,7 +219,12 @@ describe('uploads', () => {
         return key;
       }),
     );
-    await Promise.all(requests.flatMap((key) => [processUploadedDocument(world.ports, key), processUploadedDocument(world.ports, key)]));
+    await Promise.all(
+      requests.flatMap((key) => [
+        processUploadedDocument(world.ports, key),
+        processUploadedDocument(world.ports, key),
+      ]),
+    );
     const placement = world.placementsById.get(placementId);
     expect(placement?.requirements.every((r) => r.status === 'ACCEPTED')).toBe(true);
     expect(world.resumed.filter((r) => r.token === token)).toHaveLength(1);
@@ -238,7 +255,9 @@ describe('site decisions', () => {
     expect((await checkCompliance(world.ports, placementId, false)).next).toBe('REQUEST_SITE_APPROVAL');
     await requestSiteApproval(world.ports, { placementId, taskToken: nextToken(), reminder: false });
 
-    await expect(decideReview(world.ports, roundOne, { decision: 'approve' })).rejects.toBeInstanceOf(AlreadyDecidedError);
+    await expect(decideReview(world.ports, roundOne, { decision: 'approve' })).rejects.toBeInstanceOf(
+      AlreadyDecidedError,
+    );
     const roundTwo = world.lastLinkTo(ADMINS[0] ?? '', 'review');
     expect(roundTwo).not.toBe(roundOne);
     const { placement } = await decideReview(world.ports, roundTwo, { decision: 'approve' });
@@ -266,7 +285,12 @@ describe('site decisions', () => {
     }
     const toAdmin = world.outbox.filter((m) => m.to.includes(ADMINS[0] ?? ''));
     expect(toAdmin).toHaveLength(4);
-    expect(toAdmin.map((m) => (m.cc ?? []).includes('coordinator@school.test'))).toEqual([false, false, false, true]);
+    expect(toAdmin.map((m) => (m.cc ?? []).includes('coordinator@school.test'))).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });
 
@@ -282,7 +306,9 @@ describe('evidence reuse', () => {
     );
     const step = await checkCompliance(world.ports, second.placementId, false);
     expect(step.next).toBe('REQUEST_SITE_APPROVAL');
-    expect(world.placementsById.get(second.placementId)?.requirements.every((r) => r.status === 'ACCEPTED')).toBe(true);
+    expect(
+      world.placementsById.get(second.placementId)?.requirements.every((r) => r.status === 'ACCEPTED'),
+    ).toBe(true);
   });
 
   it('does not reuse a TB test that lapses before a later rotation ends', async () => {
@@ -314,7 +340,9 @@ describe('coordinator actions', () => {
 
   it('refuses to waive a requirement the placement does not have, naming the field', async () => {
     const { placementId } = await startCollecting();
-    await expect(waiveRequirement(world.ports, placementId, { requirementCode: 'MMR', reason: 'n/a' })).rejects.toMatchObject({
+    await expect(
+      waiveRequirement(world.ports, placementId, { requirementCode: 'MMR', reason: 'n/a' }),
+    ).rejects.toMatchObject({
       details: [{ path: 'requirementCode' }],
     });
   });
@@ -344,9 +372,9 @@ describe('time', () => {
     expect((await checkCompliance(world.ports, placementId, true)).next).toBe('NOTIFY_OUTCOME');
     expect(world.placementsById.get(placementId)?.status).toBe('EXPIRED');
     expect(world.outbox.length).toBe(mails);
-    await expect(requestUpload(world.ports, world.lastLinkTo(STUDENT.email, 'portal'), {})).rejects.toBeInstanceOf(
-      LinkExpiredError,
-    );
+    await expect(
+      requestUpload(world.ports, world.lastLinkTo(STUDENT.email, 'portal'), {}),
+    ).rejects.toBeInstanceOf(LinkExpiredError);
   });
 
   it('waits no longer than the time left before the due date', async () => {
@@ -364,16 +392,32 @@ describe('failures and retries', () => {
     await checkCompliance(world.ports, placement.placementId, false);
     world.failNextSends = 1;
     await expect(
-      collectDocuments(world.ports, { placementId: placement.placementId, taskToken: nextToken(), reminder: false }),
+      collectDocuments(world.ports, {
+        placementId: placement.placementId,
+        taskToken: nextToken(),
+        reminder: false,
+      }),
     ).rejects.toThrow();
-    await collectDocuments(world.ports, { placementId: placement.placementId, taskToken: nextToken(), reminder: false });
-    await collectDocuments(world.ports, { placementId: placement.placementId, taskToken: nextToken(), reminder: false });
+    await collectDocuments(world.ports, {
+      placementId: placement.placementId,
+      taskToken: nextToken(),
+      reminder: false,
+    });
+    await collectDocuments(world.ports, {
+      placementId: placement.placementId,
+      taskToken: nextToken(),
+      reminder: false,
+    });
     expect(world.outbox).toHaveLength(1);
   });
 
   it('RecordFailure marks the placement FAILED, keeps only the error name and tells the coordinator once', async () => {
     const { placementId } = await startCollecting();
-    await recordFailure(world.ports, { placementId, error: 'Lambda.Unknown <b>x</b>', cause: 'stack trace...' });
+    await recordFailure(world.ports, {
+      placementId,
+      error: 'Lambda.Unknown <b>x</b>',
+      cause: 'stack trace...',
+    });
     await recordFailure(world.ports, { placementId, error: 'Lambda.Unknown' });
     const placement = world.placementsById.get(placementId);
     expect(placement?.status).toBe('FAILED');
