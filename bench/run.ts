@@ -5,6 +5,7 @@
  * Not part of `npm test`: a benchmark reports, it never fails a build on a time.
  */
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchOptions } from './bench-options.js';
@@ -17,6 +18,7 @@ import { US_EAST_1 } from './paths/aws-prices.js';
 import { measurePaths } from './paths/measure-paths.js';
 import type { BenchResults } from './report/bench-results.js';
 import { resultsTables } from './report/results-tables.js';
+import { round } from './statistics.js';
 
 const PROJECT_DIR = fileURLToPath(new URL('../', import.meta.url));
 const REUSE_MAX_TRANSITIONS = 12;
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const options = parseBenchOptions(process.argv.slice(2));
   const started = performance.now();
+  const loadAverageAtStart = loadavg();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
   log('Bundles: synthesizing if stale, measuring sizes and cold starts…');
@@ -72,6 +75,11 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
     machine: machineInfo(),
+    // Other work on the machine (other test runs) slows everything down; this shows how busy it was.
+    loadAverage: {
+      atStart: loadAverageAtStart.map((value) => round(value, 2)),
+      atEnd: loadavg().map((value) => round(value, 2)),
+    },
     options: measuredWith,
     budgets: {
       bundleMaxBytes: BUNDLE_BUDGET.maxBytes,

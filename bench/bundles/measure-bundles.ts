@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type SynthesisOutcome, synthesizeIfStale } from '../../local/template/synthesize-if-stale.js';
@@ -58,76 +58,80 @@ export async function measureBundles(options: {
   const functions = await deployedFunctions(projectDir, cdkOutDir);
   const workDir = await mkdtemp(join(tmpdir(), 'onboarding-bench-bare-'));
 
-  const compositions = new Map<DeployedFunction, BundleComposition>();
-  const baselines = new Map<string, Baseline>();
-  for (const fn of functions) {
-    const composition = await analyseHandler(projectDir, fn.entryFile);
-    compositions.set(fn, composition);
-    const key = composition.sdkClients.join('+');
-    if (!baselines.has(key)) {
-      const file = join(workDir, `bare-${baselines.size + 1}.mjs`);
-      const bytes = await buildBareBundle(projectDir, await bareClientsEntry(composition.sdkClients), file);
-      baselines.set(key, { file, bytes, environment: coldStartEnvironment(fn) });
-    }
-  }
-
-  log(`Cold init: ${options.initRuns} rounds of fresh processes, each function then its bare bundle…`);
-  const samples = new Map<DeployedFunction, { own: ColdStart[]; bare: ColdStart[] }>(
-    functions.map((fn) => [fn, { own: [], bare: [] }]),
-  );
-  const baselineOf = (fn: DeployedFunction) =>
-    baselines.get((compositions.get(fn) as BundleComposition).sdkClients.join('+')) as Baseline;
-  // One untimed start of each first (file cache); then rounds in which each function is followed by
-  // its bare bundle, so that both see the same machine load (other work on a 2-core machine drifts).
-  for (const fn of functions) await coldStart(fn.bundleFile, coldStartEnvironment(fn));
-  for (const baseline of baselines.values()) await coldStart(baseline.file, baseline.environment);
-  for (let round = 0; round < options.initRuns; round++) {
+  try {
+    const compositions = new Map<DeployedFunction, BundleComposition>();
+    const baselines = new Map<string, Baseline>();
     for (const fn of functions) {
-      const environment = coldStartEnvironment(fn);
-      samples.get(fn)?.own.push(await coldStart(fn.bundleFile, environment));
-      samples.get(fn)?.bare.push(await coldStart(baselineOf(fn).file, environment));
+      const composition = await analyseHandler(projectDir, fn.entryFile);
+      compositions.set(fn, composition);
+      const key = composition.sdkClients.join('+');
+      if (!baselines.has(key)) {
+        const file = join(workDir, `bare-${baselines.size + 1}.mjs`);
+        const bytes = await buildBareBundle(projectDir, await bareClientsEntry(composition.sdkClients), file);
+        baselines.set(key, { file, bytes, environment: coldStartEnvironment(fn) });
+      }
     }
-  }
 
-  return {
-    synthesis,
-    initRuns: options.initRuns,
-    functions: functions.map((fn) => {
-      const composition = compositions.get(fn) as BundleComposition;
-      const baseline = baselineOf(fn);
-      const { own, bare } = samples.get(fn) ?? { own: [], bare: [] };
-      const bundleBytes = statSync(fn.bundleFile).size;
-      const initMs = median(own.map((sample) => sample.importMs));
-      const baselineInitMs = median(bare.map((sample) => sample.importMs));
-      const sizeRatio = bundleBytes / baseline.bytes;
-      const initRatio = initMs / baselineInitMs;
-      const overBudget = [
-        ...(bundleBytes > BUNDLE_BUDGET.maxBytes ? [`bundle ${bundleBytes} B > 600 KB`] : []),
-        ...(sizeRatio > BUNDLE_BUDGET.maxSizeRatio ? [`size ratio ${round(sizeRatio, 3)} > 1.15`] : []),
-        ...(initRatio > BUNDLE_BUDGET.maxInitRatio ? [`init ratio ${round(initRatio, 3)} > 1.3`] : []),
-      ];
-      return {
-        name: fn.handler,
-        logicalId: fn.logicalId,
-        bundleBytes,
-        baselineBytes: baseline.bytes,
-        sizeRatio: round(sizeRatio, 3),
-        initMs: round(initMs, 1),
-        baselineInitMs: round(baselineInitMs, 1),
-        initRatio: round(initRatio, 3),
-        processMs: round(median(own.map((sample) => sample.processMs)), 1),
-        baselineProcessMs: round(median(bare.map((sample) => sample.processMs)), 1),
-        initRatioPaired: round(
-          median(own.map((sample, index) => sample.importMs / (bare[index]?.importMs ?? Number.NaN))),
-          3,
-        ),
-        sdkClients: composition.sdkClients,
-        sdkPackages: composition.sdkPackages,
-        duplicatedPackages: composition.duplicatedPackages,
-        largestParts: composition.largestParts,
-        rebuildMatchesAsset: composition.rebuiltBytes === bundleBytes,
-        overBudget,
-      };
-    }),
-  };
+    log(`Cold init: ${options.initRuns} rounds of fresh processes, each function then its bare bundle…`);
+    const samples = new Map<DeployedFunction, { own: ColdStart[]; bare: ColdStart[] }>(
+      functions.map((fn) => [fn, { own: [], bare: [] }]),
+    );
+    const baselineOf = (fn: DeployedFunction) =>
+      baselines.get((compositions.get(fn) as BundleComposition).sdkClients.join('+')) as Baseline;
+    // One untimed start of each first (file cache); then rounds in which each function is followed by
+    // its bare bundle, so that both see the same machine load (other work on a 2-core machine drifts).
+    for (const fn of functions) await coldStart(fn.bundleFile, coldStartEnvironment(fn));
+    for (const baseline of baselines.values()) await coldStart(baseline.file, baseline.environment);
+    for (let round = 0; round < options.initRuns; round++) {
+      for (const fn of functions) {
+        const environment = coldStartEnvironment(fn);
+        samples.get(fn)?.own.push(await coldStart(fn.bundleFile, environment));
+        samples.get(fn)?.bare.push(await coldStart(baselineOf(fn).file, environment));
+      }
+    }
+
+    return {
+      synthesis,
+      initRuns: options.initRuns,
+      functions: functions.map((fn) => {
+        const composition = compositions.get(fn) as BundleComposition;
+        const baseline = baselineOf(fn);
+        const { own, bare } = samples.get(fn) ?? { own: [], bare: [] };
+        const bundleBytes = statSync(fn.bundleFile).size;
+        const initMs = median(own.map((sample) => sample.importMs));
+        const baselineInitMs = median(bare.map((sample) => sample.importMs));
+        const sizeRatio = bundleBytes / baseline.bytes;
+        const initRatio = initMs / baselineInitMs;
+        const overBudget = [
+          ...(bundleBytes > BUNDLE_BUDGET.maxBytes ? [`bundle ${bundleBytes} B > 600 KB`] : []),
+          ...(sizeRatio > BUNDLE_BUDGET.maxSizeRatio ? [`size ratio ${round(sizeRatio, 3)} > 1.15`] : []),
+          ...(initRatio > BUNDLE_BUDGET.maxInitRatio ? [`init ratio ${round(initRatio, 3)} > 1.3`] : []),
+        ];
+        return {
+          name: fn.handler,
+          logicalId: fn.logicalId,
+          bundleBytes,
+          baselineBytes: baseline.bytes,
+          sizeRatio: round(sizeRatio, 3),
+          initMs: round(initMs, 1),
+          baselineInitMs: round(baselineInitMs, 1),
+          initRatio: round(initRatio, 3),
+          processMs: round(median(own.map((sample) => sample.processMs)), 1),
+          baselineProcessMs: round(median(bare.map((sample) => sample.processMs)), 1),
+          initRatioPaired: round(
+            median(own.map((sample, index) => sample.importMs / (bare[index]?.importMs ?? Number.NaN))),
+            3,
+          ),
+          sdkClients: composition.sdkClients,
+          sdkPackages: composition.sdkPackages,
+          duplicatedPackages: composition.duplicatedPackages,
+          largestParts: composition.largestParts,
+          rebuildMatchesAsset: composition.rebuiltBytes === bundleBytes,
+          overBudget,
+        };
+      }),
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { handlerNameOf } from '../bundles/deployed-functions.js';
 import type { HostOptions, HostReady, HostReplies, HostReply, HostRequest } from './host-messages.js';
 
 const HOST_FILE = fileURLToPath(new URL('./cloud-host.ts', import.meta.url));
@@ -103,9 +104,10 @@ export class CloudHost {
     return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN) / 1024;
   }
 
-  functionNamed(handler: string): string {
-    const found = this.ready.functions.find((fn) => fn.logicalId.replace(/[0-9A-F]{8}$/, '') === handler);
-    if (!found) throw new Error(`No function ${handler} in the template.`);
+  /** The local name of the function for a handler file (`check-compliance`). */
+  functionFor(handler: string): string {
+    const found = this.ready.functions.find((fn) => handlerNameOf(fn.logicalId) === handler);
+    if (!found) throw new Error(`No function for functions/handlers/${handler}.ts in the template.`);
     return found.functionName;
   }
 

@@ -6,14 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startLocalCloud } from '../../local/local-cloud.js';
 import { DynamoDbCapacityModel } from './dynamodb-capacity.js';
-import type {
-  HostMemory,
-  HostOptions,
-  HostReady,
-  HostReply,
-  HostRequest,
-  InvokeTimings,
-} from './host-messages.js';
+import type { HostOptions, HostReady, HostReply, HostRequest, InvokeTimings } from './host-messages.js';
 import { HttpTrafficMeter } from './http-traffic-meter.js';
 import { InvocationMeter } from './invocation-meter.js';
 import type { MeterSnapshot } from './meter-snapshot.js';
@@ -70,11 +63,6 @@ const snapshot = (): MeterSnapshot =>
     ...(dynamodb ? { dynamodb: dynamodb.totals } : {}),
   });
 
-const memory = (): HostMemory => ({
-  maxRssMb: process.resourceUsage().maxRSS / 1024,
-  rssMb: process.memoryUsage.rss() / 2 ** 20,
-});
-
 /** Waits until no invocation has been running for `quietMs` (S3 events and callbacks included). */
 const waitIdle = async (quietMs: number, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
@@ -113,8 +101,6 @@ process.on('message', (message: HostRequest) => {
         return timedInvokes(message.functionName, message.event, message.times);
       case 'idle':
         return waitIdle(message.quietMs, message.timeoutMs);
-      case 'memory':
-        return memory();
       case 'stop':
         await stop();
         return { stopped: true };

@@ -31,7 +31,6 @@ export type HostRequest =
   | { id: number; type: 'snapshot' }
   | { id: number; type: 'invoke'; functionName: string; event: unknown; times: number }
   | { id: number; type: 'idle'; quietMs: number; timeoutMs: number }
-  | { id: number; type: 'memory' }
   | { id: number; type: 'stop' };
 
 export interface InvokeTimings {
@@ -39,17 +38,10 @@ export interface InvokeTimings {
   errors: string[];
 }
 
-export interface HostMemory {
-  /** process.resourceUsage().maxRSS, in MB. */
-  maxRssMb: number;
-  rssMb: number;
-}
-
 export interface HostReplies {
   snapshot: MeterSnapshot;
   invoke: InvokeTimings;
   idle: { idle: boolean };
-  memory: HostMemory;
   stop: { stopped: true };
 }
 

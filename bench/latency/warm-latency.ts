@@ -95,18 +95,12 @@ export async function measureWarmLatency(
   const invoke = async (handler: string, target: string, event: unknown) => {
     const timings = await host.request({
       type: 'invoke',
-      functionName: host.functionNamed(handler),
+      functionName: host.functionFor(handler),
       event,
       times: WARM_UP + samples,
     });
     results.push(
-      summarise(
-        handler.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase(),
-        target,
-        'invoke',
-        timings.durationsMs.slice(WARM_UP),
-        timings.errors.length,
-      ),
+      summarise(handler, target, 'invoke', timings.durationsMs.slice(WARM_UP), timings.errors.length),
     );
   };
 
@@ -129,11 +123,11 @@ export async function measureWarmLatency(
     return reply.status;
   });
   await http('review', 'GET /review/{token}', () => fetchStatus(cleared.reviewLink));
-  await invoke('CheckCompliance', 'task: a cleared placement', {
+  await invoke('check-compliance', 'task: a cleared placement', {
     placementId: cleared.placementId,
     input: { placementId: cleared.placementId },
   });
-  await invoke('ProcessUpload', 'S3 event: a repeated ObjectCreated', {
+  await invoke('process-upload', 'S3 event: a repeated ObjectCreated', {
     Records: [
       {
         eventSource: 'aws:s3',

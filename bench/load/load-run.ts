@@ -269,7 +269,10 @@ export async function loadRun(options: {
     const peakRssMb = host.peakRssMb();
     return {
       placements: options.placements,
-      throughputPerSec: round(clearedPlacements.length / ((lastNotified - firstCreated) / 1000), 2),
+      throughputPerSec:
+        clearedPlacements.length > 0
+          ? round(clearedPlacements.length / ((lastNotified - firstCreated) / 1000), 2)
+          : 0,
       p50Ms: Math.round(percentile(approvalLatency, 50)),
       p95Ms: Math.round(percentile(approvalLatency, 95)),
       peakRssMb: round(peakRssMb, 1),

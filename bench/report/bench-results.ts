@@ -10,6 +10,8 @@ import type { PathsMeasurement } from '../paths/measure-paths.js';
 export interface BenchResults {
   generatedAt: string;
   machine: MachineInfo;
+  /** os.loadavg() (1, 5, 15 minutes) when the bench started and ended. */
+  loadAverage: { atStart: number[]; atEnd: number[] };
   options: Omit<BenchOptions, 'resultsFile'>;
   budgets: {
     bundleMaxBytes: number;

@@ -8,7 +8,8 @@ const usd = (value: number) => `$${value.toFixed(4)}`;
 export function resultsTables(results: BenchResults): string {
   const { machine } = results;
   const sections: string[] = [
-    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}`,
+    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}; ` +
+      `load average ${results.loadAverage.atStart.join(' ')} at the start, ${results.loadAverage.atEnd.join(' ')} at the end`,
     '',
     'Function bundles (KB = 1,024 bytes) and cold init (median import time in a fresh node process)',
     formatTable(
