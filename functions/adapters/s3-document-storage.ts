@@ -1,39 +1,10 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  NotFound,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { DocumentStorage, UploadForm } from '../core/ports.js';
+import type { DocumentStorage } from '../core/ports.js';
+import { S3UploadForms } from './s3-upload-forms.js';
 
-export class S3DocumentStorage implements DocumentStorage {
-  constructor(
-    private readonly client: S3Client,
-    private readonly bucket: string,
-  ) {}
-
-  async createUploadForm(input: {
-    key: string;
-    contentType: string;
-    maxBytes: number;
-    expiresInSeconds: number;
-  }): Promise<UploadForm> {
-    const { url, fields } = await createPresignedPost(this.client, {
-      Bucket: this.bucket,
-      Key: input.key,
-      Conditions: [
-        ['content-length-range', 1, input.maxBytes],
-        ['eq', '$Content-Type', input.contentType],
-      ],
-      Fields: { 'Content-Type': input.contentType },
-      Expires: input.expiresInSeconds,
-    });
-    return { url, fields };
-  }
-
+/** Everything the backend does with stored documents: upload forms, inspection, deletion, download links. */
+export class S3DocumentStorage extends S3UploadForms implements DocumentStorage {
   async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined> {
     try {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
@@ -53,16 +24,6 @@ export class S3DocumentStorage implements DocumentStorage {
       }
       throw error;
     }
-  }
-
-  private origin: Promise<string> | undefined;
-
-  uploadOrigin(): Promise<string> {
-    // Presigning is local work (no request): sign a throwaway form once to learn the endpoint.
-    this.origin ??= createPresignedPost(this.client, { Bucket: this.bucket, Key: 'origin-probe' }).then(
-      ({ url }) => new URL(url).origin,
-    );
-    return this.origin;
   }
 
   async delete(key: string): Promise<void> {

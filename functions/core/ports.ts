@@ -70,18 +70,22 @@ export interface UploadForm {
   fields: Record<string, string>;
 }
 
-export interface DocumentStorage {
+/** The part of storage a browser uploads through: presigned POST forms. */
+export interface UploadForms {
   createUploadForm(input: {
     key: string;
     contentType: string;
     maxBytes: number;
     expiresInSeconds: number;
   }): Promise<UploadForm>;
+  /** The origin browsers upload to (for the portal page's Content-Security-Policy). */
+  uploadOrigin(): Promise<string>;
+}
+
+export interface DocumentStorage extends UploadForms {
   /** Size and the first bytes of an object, or undefined when it does not exist. */
   inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
   delete(key: string): Promise<void>;
-  /** The origin browsers upload to (for the portal page's Content-Security-Policy). */
-  uploadOrigin(): Promise<string>;
   createDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
 }
 

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { systemClock } from '../adapters/system-clock.js';
-import { storagePort } from '../composition/storage-port.js';
+import { uploadFormsPort } from '../composition/storage-port.js';
 import { tablePorts } from '../composition/table-ports.js';
 import { readEnvironment } from '../config/environment.js';
 import { LinkExpiredError, NotFoundError } from '../core/errors.js';
@@ -14,7 +14,7 @@ import { portalStatus, showPortal } from '../use-cases/show-portal.js';
 import { renderPortalClosedPage, renderPortalPage } from '../web/portal-page.js';
 
 const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET']);
-const ports = { ...tablePorts(env.TABLE_NAME, systemClock), storage: storagePort(), clock: systemClock };
+const ports = { ...tablePorts(env.TABLE_NAME, systemClock), storage: uploadFormsPort(), clock: systemClock };
 
 /** The student's portal: the checklist page, its status JSON, and upload requests. */
 const routes: RouteTable = {

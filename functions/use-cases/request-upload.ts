@@ -3,7 +3,7 @@ import { ConflictError } from '../core/errors.js';
 import { MAX_UPLOAD_BYTES } from '../core/file-signature.js';
 import type { StudentDocument } from '../core/model/student-document.js';
 import { newDocumentId } from '../core/placement-id.js';
-import type { Ports, UploadForm } from '../core/ports.js';
+import type { Ports, UploadForm, UploadForms } from '../core/ports.js';
 import { parseUploadRequest } from '../core/validation/upload-request.js';
 import { openLink } from './open-link.js';
 
@@ -15,7 +15,7 @@ const UPLOAD_FORM_SECONDS = 15 * 60;
  * to 10 MB and the declared content type.
  */
 export const requestUpload = async (
-  ports: Pick<Ports, 'links' | 'placements' | 'documents' | 'storage' | 'clock'>,
+  ports: Pick<Ports, 'links' | 'placements' | 'documents' | 'clock'> & { storage: UploadForms },
   token: string,
   body: unknown,
 ): Promise<{ documentId: string; upload: UploadForm }> => {
