@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { handler as CoordinatorHandler } from '../../functions/handlers/coordinator-api.js';
-import { coldStart, freezeDate } from '../handlers/support/handler-environment.js';
+import { coldStart } from '../handlers/support/handler-environment.js';
 import {
   anyRawBody,
   arbitraryPath,
@@ -26,11 +26,10 @@ import {
   usually,
 } from './support/http-arbitraries.js';
 import {
-  captureLogs,
-  installMocks,
   mockedAws,
   PROPERTY_RUNS,
   type RouteContract,
+  registerHarnessHooks,
   resetWorld,
   sendAndCheck,
 } from './support/http-property-harness.js';
@@ -228,23 +227,8 @@ const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
   }),
 );
 
-beforeAll(async () => {
+registerHarnessHooks(aws, async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/coordinator-api.js')));
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  installMocks(aws);
-  captureLogs(aws);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('coordinator API, whatever the request', () => {

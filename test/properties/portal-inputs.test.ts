@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, it, vi } from 'vitest';
+import { describe, it } from 'vitest';
 import { ACCEPTED_CONTENT_TYPES, MAX_UPLOAD_BYTES } from '../../functions/core/file-signature.js';
 import type { handler as PortalHandler } from '../../functions/handlers/portal.js';
-import { coldStart, freezeDate } from '../handlers/support/handler-environment.js';
+import { coldStart } from '../handlers/support/handler-environment.js';
 import {
   anyRawBody,
   arbitraryPath,
@@ -22,11 +22,10 @@ import {
   usually,
 } from './support/http-arbitraries.js';
 import {
-  captureLogs,
-  installMocks,
   mockedAws,
   PROPERTY_RUNS,
   type RouteContract,
+  registerHarnessHooks,
   resetWorld,
   sendAndCheck,
 } from './support/http-property-harness.js';
@@ -161,23 +160,8 @@ const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
   requestCase({ method: httpMethod(['GET', 'POST']), path: arbitraryPath, body: bodyCase(anyRawBody) }),
 );
 
-beforeAll(async () => {
+registerHarnessHooks(aws, async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/portal.js')));
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  installMocks(aws);
-  captureLogs(aws);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('student portal, whatever the request', () => {

@@ -1,8 +1,8 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { handler as ReviewHandler } from '../../functions/handlers/review.js';
-import { coldStart, freezeDate } from '../handlers/support/handler-environment.js';
+import { coldStart } from '../handlers/support/handler-environment.js';
 import {
   anyRawBody,
   arbitraryPath,
@@ -23,11 +23,10 @@ import {
   wildValue,
 } from './support/http-arbitraries.js';
 import {
-  captureLogs,
-  installMocks,
   mockedAws,
   PROPERTY_RUNS,
   type RouteContract,
+  registerHarnessHooks,
   resetWorld,
   sendAndCheck,
 } from './support/http-property-harness.js';
@@ -142,23 +141,8 @@ const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
   requestCase({ method: httpMethod(['GET', 'POST']), path: arbitraryPath, body: bodyCase(anyRawBody) }),
 );
 
-beforeAll(async () => {
+registerHarnessHooks(aws, async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/review.js')));
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  installMocks(aws);
-  captureLogs(aws);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('site review, whatever the request', () => {

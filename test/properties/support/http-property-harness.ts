@@ -9,10 +9,10 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { type HttpResponse, invokeHttp } from '../../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../../handlers/support/fake-table.js';
-import { HANDLER_ENVIRONMENT, TEST_NOW } from '../../handlers/support/handler-environment.js';
+import { freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from '../../handlers/support/handler-environment.js';
 import { externalWrites } from './aws-side-effects.js';
 import { type RequestCase, toHttpRequest } from './http-arbitraries.js';
 import { ObservedTable } from './observed-table.js';
@@ -107,3 +107,23 @@ export const sendAndCheck = async (
 
 /** Runs per property: enough to explore, small enough to keep a file well under 20 s. */
 export const PROPERTY_RUNS = 200;
+
+/**
+ * The lifecycle every HTTP property file shares: load the handler once (`load`, after the
+ * environment is set), fresh mocks, a frozen Date and captured logs for each test.
+ */
+export const registerHarnessHooks = (aws: MockedAws, load: () => Promise<void>): void => {
+  beforeAll(load);
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+  beforeEach(() => {
+    freezeDate();
+    installMocks(aws);
+    captureLogs(aws);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+};
