@@ -15,8 +15,12 @@ export interface FunctionBundleResult {
   name: string;
   logicalId: string;
   bundleBytes: number;
+  /** The bare clients as the SDK ships them (default credential chain), same esbuild settings. */
   baselineBytes: number;
   sizeRatio: number;
+  /** The bare clients with the functions' environment-only credential provider too. */
+  baselineSameCredentialsBytes: number;
+  sizeRatioSameCredentials: number;
   initMs: number;
   baselineInitMs: number;
   initRatio: number;
@@ -43,6 +47,7 @@ export interface BundleMeasurement {
 interface Baseline {
   file: string;
   bytes: number;
+  sameCredentialsBytes: number;
   environment: Record<string, string>;
 }
 
@@ -67,8 +72,11 @@ export async function measureBundles(options: {
       const key = composition.sdkClients.join('+');
       if (!baselines.has(key)) {
         const file = join(workDir, `bare-${baselines.size + 1}.mjs`);
-        const bytes = await buildBareBundle(projectDir, await bareClientsEntry(composition.sdkClients), file);
-        baselines.set(key, { file, bytes, environment: coldStartEnvironment(fn) });
+        const entry = await bareClientsEntry(composition.sdkClients);
+        const bytes = await buildBareBundle(projectDir, entry, file);
+        const sameCredentialsFile = join(workDir, `bare-${baselines.size + 1}-env-credentials.mjs`);
+        const sameCredentialsBytes = await buildBareBundle(projectDir, entry, sameCredentialsFile, true);
+        baselines.set(key, { file, bytes, sameCredentialsBytes, environment: coldStartEnvironment(fn) });
       }
     }
 
@@ -113,6 +121,8 @@ export async function measureBundles(options: {
           bundleBytes,
           baselineBytes: baseline.bytes,
           sizeRatio: round(sizeRatio, 3),
+          baselineSameCredentialsBytes: baseline.sameCredentialsBytes,
+          sizeRatioSameCredentials: round(bundleBytes / baseline.sameCredentialsBytes, 3),
           initMs: round(initMs, 1),
           baselineInitMs: round(baselineInitMs, 1),
           initRatio: round(initRatio, 3),

@@ -1,5 +1,5 @@
 import { build, type Metafile } from 'esbuild';
-import { lambdaBuildOptions } from './lambda-bundling.js';
+import { lambdaBuildOptions, sdkBaselineBuildOptions } from './lambda-bundling.js';
 
 /** What a handler's bundle is made of, from esbuild's metafile. */
 export interface BundleComposition {
@@ -114,10 +114,18 @@ export async function bareClientsEntry(sdkClients: readonly string[]): Promise<s
   return `${imports.join('\n')}\nexport const clients = [${instances.join(', ')}];\n`;
 }
 
-/** Builds the bare entry with the same options as the functions; returns its bytes (and writes it). */
-export async function buildBareBundle(projectDir: string, source: string, outfile: string): Promise<number> {
+/**
+ * Builds the bare entry with the same esbuild settings as the functions; returns its bytes (and writes
+ * it). With `sameCredentials`, the bare clients also get the functions' credential provider.
+ */
+export async function buildBareBundle(
+  projectDir: string,
+  source: string,
+  outfile: string,
+  sameCredentials = false,
+): Promise<number> {
   const result = await build({
-    ...lambdaBuildOptions(projectDir),
+    ...sdkBaselineBuildOptions(projectDir, sameCredentials),
     stdin: { contents: source, resolveDir: projectDir, loader: 'js', sourcefile: 'bare-sdk-clients.mjs' },
     outfile,
     write: true,

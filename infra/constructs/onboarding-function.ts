@@ -51,6 +51,9 @@ const TIMEOUT_BY_PURPOSE: Record<FunctionPurpose, Duration> = {
   task: Duration.seconds(15),
 };
 
+/** Stands in for `@aws-sdk/credential-provider-node` in every bundle (resolved from the project root). */
+export const LAMBDA_CREDENTIAL_PROVIDER = './functions/adapters/lambda-credential-provider.ts';
+
 /** Lets an ESM bundle load CommonJS dependencies that call `require` (part of the AWS SDK does). */
 const ESM_REQUIRE_BANNER = "import{createRequire}from'module';const require=createRequire(import.meta.url);";
 
@@ -103,7 +106,13 @@ export class OnboardingFunction extends NodejsFunction {
         // @aws-sdk/s3-presigned-post pins its own, older @aws-sdk/client-s3: resolve every import of it to
         // the project's copy (an alias resolves from the project root) so a bundle holds one, not two
         // (-75 KB for portal, review and process-upload; docs/performance.md).
-        esbuildArgs: { '--alias:@aws-sdk/client-s3': '@aws-sdk/client-s3' },
+        // Lambda gives a function its credentials in environment variables, so the SDK's default chain
+        // (shared files, SSO, web identity, metadata services, with the STS and SSO clients) becomes the
+        // environment provider alone: about 100 KB less per bundle and a faster cold start.
+        esbuildArgs: {
+          '--alias:@aws-sdk/client-s3': '@aws-sdk/client-s3',
+          '--alias:@aws-sdk/credential-provider-node': LAMBDA_CREDENTIAL_PROVIDER,
+        },
         logLevel: LogLevel.WARNING,
       },
     });
