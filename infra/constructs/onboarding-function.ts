@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { handlerBundleDir } from '../bundling/handler-bundles.js';
 
 /** The handler files in functions/handlers/, one Lambda function each. */
 export type HandlerName =
@@ -51,20 +51,14 @@ const TIMEOUT_BY_PURPOSE: Record<FunctionPurpose, Duration> = {
   task: Duration.seconds(15),
 };
 
-/** Stands in for `@aws-sdk/credential-provider-node` in every bundle (resolved from the project root). */
-export const LAMBDA_CREDENTIAL_PROVIDER = './functions/adapters/lambda-credential-provider.ts';
-
-/** Lets an ESM bundle load CommonJS dependencies that call `require` (part of the AWS SDK does). */
-const ESM_REQUIRE_BANNER = "import{createRequire}from'module';const require=createRequire(import.meta.url);";
-
 /**
  * The house Lambda function: one handler file, Node.js 22 on arm64, bundled by esbuild as minified ESM
- * with the AWS SDK v3 inside the bundle (not the runtime's copy), X-Ray tracing, and its own log group
+ * with the AWS SDK v3 inside the bundle (infra/bundling/), X-Ray tracing, and its own log group
  * with a retention, encrypted with the data key. Its role starts with nothing but writing to that log
  * group (and X-Ray, and its dead-letter queue if any); the grant helpers in function-grants.ts add each
  * resource together with the variable that names it.
  */
-export class OnboardingFunction extends NodejsFunction {
+export class OnboardingFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: OnboardingFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention,
@@ -76,12 +70,16 @@ export class OnboardingFunction extends NodejsFunction {
       description: `Runs the ${props.handler} function`,
     });
 
+    // When this stack is not being bundled (`cdk synth --exclusively` of another stack, or the CDK tests),
+    // the handler sources stand in for the bundle, as NodejsFunction does.
+    const code = Stack.of(scope).bundlingRequired
+      ? Code.fromAsset(handlerBundleDir(PROJECT_ROOT, props.handler))
+      : Code.fromAsset(`${PROJECT_ROOT}functions/handlers`);
+
     super(scope, id, {
       description: props.description,
-      entry: `${PROJECT_ROOT}functions/handlers/${props.handler}.ts`,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      code,
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
@@ -93,27 +91,6 @@ export class OnboardingFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         STAGE: props.stage,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: false,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        externalModules: [],
-        bundleAwsSDK: true,
-        // @aws-sdk/s3-presigned-post pins its own, older @aws-sdk/client-s3: resolve every import of it to
-        // the project's copy (an alias resolves from the project root) so a bundle holds one, not two
-        // (-75 KB for portal, review and process-upload; docs/performance.md).
-        // Lambda gives a function its credentials in environment variables, so the SDK's default chain
-        // (shared files, SSO, web identity, metadata services, with the STS and SSO clients) becomes the
-        // environment provider alone: about 100 KB less per bundle and a faster cold start.
-        esbuildArgs: {
-          '--alias:@aws-sdk/client-s3': '@aws-sdk/client-s3',
-          '--alias:@aws-sdk/credential-provider-node': LAMBDA_CREDENTIAL_PROVIDER,
-        },
-        logLevel: LogLevel.WARNING,
       },
     });
 

@@ -17,7 +17,15 @@ export interface SynthesisOptions {
   log: (line: string) => void;
   /** Stops a running `cdk synth` (e.g. when the local cloud fails to start meanwhile). */
   signal?: AbortSignal;
+  /**
+   * Whether the CDK checks the templates against the CloudFormation schema (about 5 s of CPU). On by
+   * default (the tests and `npm run synth` keep it); the local cloud, which never deploys, turns it off.
+   */
+  validateTemplates?: boolean;
 }
+
+/** Read by infra/app.ts: `off` turns the CDK's built-in CloudFormation schema validation off. */
+export const TEMPLATE_VALIDATION_VARIABLE = 'ONBOARDING_TEMPLATE_VALIDATION';
 
 async function newestModification(path: string): Promise<number> {
   let info: Awaited<ReturnType<typeof stat>>;
@@ -50,6 +58,7 @@ function runSynth(
   projectDir: string,
   cdkOutDir: string,
   signal: AbortSignal | undefined,
+  validateTemplates: boolean,
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     // The project's own CLI, without npx's start-up cost, when it is installed.
@@ -62,6 +71,7 @@ function runSynth(
         CDK_DISABLE_CLI_TELEMETRY: 'true',
         // No credentials are needed to synthesize; don't let the SDK wait on the EC2 metadata service.
         AWS_EC2_METADATA_DISABLED: 'true',
+        ...(validateTemplates ? {} : { [TEMPLATE_VALIDATION_VARIABLE]: 'off' }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(signal ? { signal } : {}),
@@ -88,7 +98,12 @@ export async function synthesizeIfStale(options: SynthesisOptions): Promise<Synt
   if (mode === 'auto' && !(await isCloudAssemblyStale(projectDir, cdkOutDir))) return 'reused';
   log('Synthesizing the CDK app (cdk synth)…');
   const startedAt = performance.now();
-  const { code, output } = await runSynth(projectDir, cdkOutDir, options.signal);
+  const { code, output } = await runSynth(
+    projectDir,
+    cdkOutDir,
+    options.signal,
+    options.validateTemplates ?? true,
+  );
   if (code === 0) {
     log(`cdk synth took ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`);
     return 'synthesized';
