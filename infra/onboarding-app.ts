@@ -26,6 +26,7 @@ export function addOnboardingStacks(app: App, settings: DeploymentSettings): Onb
     senderEmail: settings.senderEmail,
     replyToEmail: settings.replyToEmail,
     logRetention: settings.logRetention,
+    documentRetentionDays: settings.documentRetentionDays,
     apiThrottle: settings.apiThrottle,
     alarmEmail: settings.alarmEmail,
     removalPolicy: settings.removalPolicy,

@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { LocalFaults } from './faults/local-faults.js';
 import {
   PORT_VARIABLES,
   resolvePorts,
@@ -48,6 +49,8 @@ export interface LocalCloudOptions {
   /** Only the stacks this accepts are run. Default: all stacks of the cloud assembly. */
   stackFilter?: (stackName: string) => boolean;
   log?: (line: string) => void;
+  /** Test-only fault switches (local/faults/); none are installed without it. */
+  faults?: LocalFaults;
 }
 
 export interface LocalCloud {
@@ -55,6 +58,8 @@ export interface LocalCloud {
   dataDir: string;
   model: LocalCloudModel;
   synthesis: SynthesisOutcome;
+  /** The fault switches passed in `options.faults`, if any. */
+  faults?: LocalFaults;
   /** How many executions that were RUNNING at the last stop were started again. */
   resumedExecutions: number;
   /** Loads the functions that routes, workflows and buckets use, one after the other, so that first requests are fast. */
@@ -91,6 +96,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   if (!(timeScale > 0)) throw new Error(`The time scale must be a positive number, got ${timeScale}.`);
   const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
   const ports = resolvePorts(options.ports);
+  const faults = options.faults;
 
   for (const service of SERVICE_NAMES) {
     if (!(await isPortFree(ports[service]))) {
@@ -108,6 +114,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     mode: options.synth ?? 'auto',
     log,
     signal: stopSynthesis.signal,
+    validateTemplates: false,
   });
   synthesized.catch(() => {});
   const s3Module = import('./services/s3-service.js');
@@ -148,11 +155,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         : Promise.resolve({ ok: false, error: { errorType: 'Runtime.NotReady', errorMessage: 'Starting.' } });
 
     const dynamodb = await startService('dynamodb', () =>
-      startDynamoDb({ port: ports.dynamodb, directory: join(dataDir, 'dynamodb') }),
+      startDynamoDb({
+        port: ports.dynamodb,
+        directory: join(dataDir, 'dynamodb'),
+        ...(faults ? { onServer: (server) => faults.dynamodb.install(server) } : {}),
+      }),
     );
     const mailbox = await startService('mailbox', async () => {
       const { startMailbox } = await import('./services/mailbox-service.js');
-      return startMailbox({ port: ports.mailbox });
+      return startMailbox({
+        port: ports.mailbox,
+        ...(faults ? { onServer: (server) => faults.mailbox.install(server) } : {}),
+      });
     });
     const stepFunctions = await startService('stepfunctions', () =>
       startStepFunctionsServer({
@@ -190,7 +204,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         buckets: model.buckets,
         notifications: model.bucketNotifications,
         localOrigins: [api.url, api.url.replace('127.0.0.1', 'localhost')],
-        deliver: deliverAsync,
+        deliver: faults ? faults.s3Events.wrap(deliverAsync) : deliverAsync,
       }),
     );
 
@@ -216,6 +230,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       logs: options.quiet ? 'silent' : 'prefix',
       writeLog: log,
       virtualTime: { scale: clock.scale, originEpochMs: clock.originEpochMs },
+      ...(faults ? { faults: faults.functions } : {}),
     });
     runtime = functionRuntime;
     stoppers.push(() => functionRuntime.stop());
@@ -246,6 +261,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       dataDir,
       model,
       synthesis: synthesisOutcome,
+      ...(faults ? { faults } : {}),
       resumedExecutions,
       warm: async () => {
         for (const functionName of referencedFunctions(model)) await functionRuntime.warm([functionName]);

@@ -39,15 +39,28 @@ export interface OnboardingWorkflowProps extends OnboardingTaskFunctions {
   logRemovalPolicy?: RemovalPolicy;
 }
 
-/** Errors worth retrying: Lambda's own transient failures and the two retry-able domain errors. */
+/**
+ * Errors worth retrying: Lambda's own transient failures, a function that crashed or timed out
+ * part-way (every task is idempotent: ledger and versioned writes), and the two retry-able domain errors.
+ */
 const RETRYABLE_ERRORS = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
+  'Lambda.Unknown',
+  'Runtime.ExitError',
+  'Sandbox.Timedout',
   'ConcurrentUpdateError',
   'TransientDependencyError',
 ];
+
+/**
+ * Another attempt's claim on an email is still leased (EMAIL_LEASE_SECONDS, 30 s, in
+ * functions/use-cases/send-email-once.ts): retried without jitter at 5, 15, 35, 75 and 155 s, so
+ * the lease surely runs out before the retries do.
+ */
+const EMAIL_IN_FLIGHT_ERRORS = ['EmailInFlightError'];
 
 /** What `CheckCompliance` decides, read by `NextStep`. */
 const NEXT_STEP = {
@@ -213,6 +226,14 @@ export class OnboardingWorkflow extends Construct {
       retryOnServiceExceptions: false,
       resultSelector: options.resultSelector,
       resultPath: options.resultPath,
+    });
+    task.addRetry({
+      errors: EMAIL_IN_FLIGHT_ERRORS,
+      interval: Duration.seconds(5),
+      backoffRate: 2,
+      maxAttempts: 5,
+      maxDelay: Duration.seconds(80),
+      jitterStrategy: JitterType.NONE,
     });
     task.addRetry({
       errors: RETRYABLE_ERRORS,

@@ -4,6 +4,8 @@ import { placementsCancel } from './placements-cancel.js';
 import { placementsCreate } from './placements-create.js';
 import { placementsImport } from './placements-import.js';
 import { placementsList } from './placements-list.js';
+import { placementsPurge } from './placements-purge.js';
+import { placementsRetry } from './placements-retry.js';
 import { placementsShow } from './placements-show.js';
 import { placementsWaive } from './placements-waive.js';
 import { sitesPut } from './sites-put.js';
@@ -18,4 +20,6 @@ export const COMMANDS: readonly Command[] = [
   placementsShow,
   placementsWaive,
   placementsCancel,
+  placementsPurge,
+  placementsRetry,
 ];

@@ -4,6 +4,8 @@ import { DocumentTable } from '../adapters/dynamodb/document-table.js';
 import { LinkTable } from '../adapters/dynamodb/link-table.js';
 import { OnceLedgerTable } from '../adapters/dynamodb/once-ledger-table.js';
 import { PlacementTable } from '../adapters/dynamodb/placement-table.js';
+import { PurgeRecordTable } from '../adapters/dynamodb/purge-record-table.js';
+import { RetentionIndexTable } from '../adapters/dynamodb/retention-index-table.js';
 import { SiteTable } from '../adapters/dynamodb/site-table.js';
 import type { Clock } from '../core/ports.js';
 
@@ -17,6 +19,8 @@ export const tablePorts = (tableName: string, clock: Clock, client = new DynamoD
     placements: new PlacementTable(documentClient, tableName),
     documents: new DocumentTable(documentClient, tableName),
     links: new LinkTable(documentClient, tableName),
+    purges: new PurgeRecordTable(documentClient, tableName),
+    retention: new RetentionIndexTable(documentClient, tableName),
     ledger: new OnceLedgerTable(documentClient, tableName, clock),
   };
 };

@@ -49,6 +49,11 @@ export class PayloadTooLargeError extends DomainError {
   override readonly name = 'PayloadTooLargeError';
 }
 
+/** A request refused whatever its content: a form posted from another site to a link route. */
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+}
+
 /** A placement status change that the workflow does not allow. */
 export class IllegalTransitionError extends DomainError {
   override readonly name = 'IllegalTransitionError';
@@ -66,6 +71,20 @@ export class IllegalTransitionError extends DomainError {
  */
 export class ConcurrentUpdateError extends DomainError {
   override readonly name = 'ConcurrentUpdateError';
+}
+
+/**
+ * Another attempt holds the ledger claim on an email and may still be sending it (or crashed while
+ * it did). Retry-able once the claim's lease has run out: Step Functions retries it on a schedule
+ * longer than the lease.
+ */
+export class EmailInFlightError extends Error {
+  override readonly name = 'EmailInFlightError';
+}
+
+/** The retention sweep could not clear every placement that was due; the run fails so it is retried. */
+export class RetentionIncompleteError extends Error {
+  override readonly name = 'RetentionIncompleteError';
 }
 
 /** A dependency (SES, DynamoDB, Step Functions) failed in a way worth retrying. */

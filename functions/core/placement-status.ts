@@ -30,3 +30,8 @@ export function assertTransition(from: PlacementStatus, to: PlacementStatus): vo
 export function isTerminalStatus(status: PlacementStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
+
+/** True when no execution runs for the placement any more: a terminal status, or FAILED. */
+export function hasSettled(status: PlacementStatus): boolean {
+  return status === 'FAILED' || isTerminalStatus(status);
+}

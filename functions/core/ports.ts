@@ -4,6 +4,7 @@
  */
 import type { LinkRecord } from './model/link.js';
 import type { Placement, PlacementStatus } from './model/placement.js';
+import type { PurgeRecord } from './model/purge-record.js';
 import type { Site } from './model/site.js';
 import type { StudentDocument } from './model/student-document.js';
 
@@ -38,19 +39,51 @@ export interface DocumentRepository {
   getDocument(studentId: string, documentId: string): Promise<StudentDocument | undefined>;
   listStudentDocuments(studentId: string): Promise<StudentDocument[]>;
   saveDocument(document: StudentDocument): Promise<void>;
+  /** Deletes the record; deleting one that is not there is a no-op. */
+  deleteDocument(studentId: string, documentId: string): Promise<void>;
 }
 
 export interface LinkRepository {
   getLink(tokenHash: string): Promise<LinkRecord | undefined>;
   saveLink(link: LinkRecord): Promise<void>;
+  /** Deletes every link issued for the placement (they then answer 404); returns how many there were. */
+  deletePlacementLinks(placementId: string): Promise<number>;
 }
 
-/** Remembers that a side effect (an email, a workflow resume) happened, so a retry does not repeat it. */
+/** Which placements' rotations end on a day: how the retention sweep finds documents that are due. */
+export interface RetentionIndex {
+  /** Files the placement under its end date; filing it again is a no-op. */
+  fileForRetention(placement: { placementId: string; endDate: string }): Promise<void>;
+  placementsEndingOn(endDate: string): Promise<string[]>;
+}
+
+/** The audit records of purges, one per placement. */
+export interface PurgeRecords {
+  getPurgeRecord(placementId: string): Promise<PurgeRecord | undefined>;
+  /** Writes the record unless one exists for the placement; returns the record as stored. */
+  savePurgeRecord(record: PurgeRecord): Promise<PurgeRecord>;
+}
+
+/** What claiming a ledger key found. */
+export type OnceClaim =
+  /** This caller holds the key until `leaseUntil`: do the side effect, then `complete` (or `release`). */
+  | { outcome: 'claimed'; claimId: string }
+  /** The side effect was done (or was claimed before leases existed): do nothing. */
+  | { outcome: 'done' }
+  /** Another attempt holds the key and may still be doing it; its lease ends at `leaseUntil` (ISO). */
+  | { outcome: 'in-flight'; leaseUntil: string };
+
+/**
+ * Remembers that a side effect (an email) happened, so a retry does not repeat it. A claim is
+ * pending with a lease until `complete` marks it done; a claim whose lease ran out (its holder
+ * crashed or timed out before completing) can be claimed again, so the side effect is not lost.
+ */
 export interface OnceLedger {
-  /** Claims `key`; true when this caller is the first, false when it was already claimed. */
-  claim(key: string): Promise<boolean>;
-  /** Gives a claim back after the side effect failed, so a retry can try again. */
-  release(key: string): Promise<void>;
+  claim(key: string, leaseSeconds: number): Promise<OnceClaim>;
+  /** Marks the side effect done; a no-op when the claim is no longer this caller's. */
+  complete(key: string, claimId: string): Promise<void>;
+  /** Gives a claim back after the side effect failed, so a retry can try again at once. */
+  release(key: string, claimId: string): Promise<void>;
 }
 
 export interface EmailMessage {
@@ -82,10 +115,14 @@ export interface UploadForms {
   uploadOrigin(): Promise<string>;
 }
 
-export interface DocumentStorage extends UploadForms {
+/** The part of storage a purge needs: deleting objects. Deleting one that is not there is a no-op. */
+export interface ObjectDeletion {
+  delete(key: string): Promise<void>;
+}
+
+export interface DocumentStorage extends UploadForms, ObjectDeletion {
   /** Size and the first bytes of an object, or undefined when it does not exist. */
   inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
-  delete(key: string): Promise<void>;
   createDownloadUrl(key: string, expiresInSeconds: number): Promise<string>;
 }
 
@@ -106,6 +143,8 @@ export interface Ports {
   placements: PlacementRepository;
   documents: DocumentRepository;
   links: LinkRepository;
+  purges: PurgeRecords;
+  retention: RetentionIndex;
   ledger: OnceLedger;
   mailer: Mailer;
   storage: DocumentStorage;

@@ -1,17 +1,23 @@
+import middy from '@middy/core';
 import { systemClock } from '../adapters/system-clock.js';
 import { tablePorts } from '../composition/table-ports.js';
 import { readEnvironment } from '../config/environment.js';
 import { parseTaskEvent } from '../events/task-event.js';
+import { logContext } from '../middleware/log-context.js';
+import { correlateWithPlacement } from '../observability/logger.js';
 import { type ComplianceStep, checkCompliance } from '../use-cases/check-compliance.js';
 
 const env = readEnvironment(['TABLE_NAME']);
 const ports = { ...tablePorts(env.TABLE_NAME, systemClock), clock: systemClock };
 
 /** CheckCompliance task: evaluates evidence and tells the state machine where to go next. */
-export const handler = async (event: unknown): Promise<ComplianceStep> => {
-  const task = parseTaskEvent(event);
-  // A collection timeout means a reminder is due; a site-approval timeout that preceded a
-  // request-changes decision (the state still carries `approval`) does not.
-  const afterCollectionTimeout = task.input.timedOut !== undefined && task.input.approval === undefined;
-  return checkCompliance(ports, task.placementId, afterCollectionTimeout);
-};
+export const handler = middy<unknown, ComplianceStep>()
+  .use(logContext())
+  .handler(async (event) => {
+    const task = parseTaskEvent(event);
+    correlateWithPlacement(task.placementId);
+    // A collection timeout means a reminder is due; a site-approval timeout that preceded a
+    // request-changes decision (the state still carries `approval`) does not.
+    const afterCollectionTimeout = task.input.timedOut !== undefined && task.input.approval === undefined;
+    return checkCompliance(ports, task.placementId, afterCollectionTimeout);
+  });

@@ -1,5 +1,7 @@
 import middy from '@middy/core';
 import { systemClock } from '../adapters/system-clock.js';
+import { mailPort } from '../composition/mail-port.js';
+import { objectDeletionPort } from '../composition/storage-port.js';
 import { tablePorts } from '../composition/table-ports.js';
 import { workflowPort } from '../composition/workflow-port.js';
 import { readEnvironment } from '../config/environment.js';
@@ -8,20 +10,37 @@ import { jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
 import { httpErrors } from '../middleware/http-errors.js';
+import { logContext } from '../middleware/log-context.js';
+import { correlateWithPlacement } from '../observability/logger.js';
 import { cancelPlacement } from '../use-cases/cancel-placement.js';
 import { createPlacement } from '../use-cases/create-placement.js';
 import { getPlacement } from '../use-cases/get-placement.js';
 import { getSite } from '../use-cases/get-site.js';
 import { listPlacements } from '../use-cases/list-placements.js';
+import { purgePlacement } from '../use-cases/purge-placement.js';
 import { putSite } from '../use-cases/put-site.js';
+import { retryPlacement } from '../use-cases/retry-placement.js';
 import { waiveRequirement } from '../use-cases/waive-requirement.js';
 
-const env = readEnvironment(['TABLE_NAME', 'STATE_MACHINE_ARN']);
-const ports = { ...tablePorts(env.TABLE_NAME, systemClock), workflow: workflowPort(), clock: systemClock };
+const env = readEnvironment(['TABLE_NAME', 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET']);
+const ports = {
+  ...tablePorts(env.TABLE_NAME, systemClock),
+  workflow: workflowPort(),
+  storage: objectDeletionPort(),
+  mailer: mailPort(),
+  clock: systemClock,
+};
 
 const siteView = ({ version: _version, ...site }: Awaited<ReturnType<typeof getSite>>) => site;
 
-/** The coordinator routes (IAM-signed on AWS). */
+/** Who signed the request (API Gateway's IAM authorizer); the local API gateway stands in a local caller. */
+const iamCaller = (event: ParsedHttpEvent): string | undefined => {
+  const context = event.requestContext as { authorizer?: { iam?: { userArn?: unknown } } } | undefined;
+  const userArn = context?.authorizer?.iam?.userArn;
+  return typeof userArn === 'string' && userArn !== '' ? userArn : undefined;
+};
+
+/** The coordinator routes (IAM-signed on AWS); a `{placementId}` route's log lines carry that id. */
 const routes: RouteTable = {
   'PUT /sites/{siteId}': async ({ params, body }) => {
     const { site } = await putSite(ports, params.siteId ?? '', body);
@@ -31,6 +50,7 @@ const routes: RouteTable = {
     jsonResponse(200, siteView(await getSite(ports, params.siteId ?? ''))),
   'POST /placements': async ({ body }) => {
     const { placement, created } = await createPlacement(ports, body);
+    correlateWithPlacement(placement.placementId);
     return jsonResponse(created ? 201 : 200, toPlacementView(placement));
   },
   'GET /placements': async ({ query }) => {
@@ -46,9 +66,21 @@ const routes: RouteTable = {
     jsonResponse(200, toPlacementView(await waiveRequirement(ports, params.placementId ?? '', body))),
   'POST /placements/{placementId}/cancel': async ({ params, body }) =>
     jsonResponse(200, toPlacementView(await cancelPlacement(ports, params.placementId ?? '', body ?? {}))),
+  'POST /placements/{placementId}/purge': async ({ params, body, event }) => {
+    const { placement, purge } = await purgePlacement(
+      ports,
+      params.placementId ?? '',
+      body,
+      iamCaller(event),
+    );
+    return jsonResponse(200, { placement: toPlacementView(placement), purge });
+  },
+  'POST /placements/{placementId}/retry': async ({ params }) =>
+    jsonResponse(200, toPlacementView(await retryPlacement(ports, params.placementId ?? ''))),
 };
 
 export const handler = middy<ParsedHttpEvent>()
+  .use(logContext())
   .use(httpErrors())
   .use(httpBody())
   .handler((event) => dispatch(routes, event));

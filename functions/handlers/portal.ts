@@ -9,11 +9,13 @@ import { htmlResponse, jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
 import { httpErrors } from '../middleware/http-errors.js';
+import { logContext } from '../middleware/log-context.js';
+import { sameOriginPosts } from '../middleware/same-origin-posts.js';
 import { requestUpload } from '../use-cases/request-upload.js';
 import { portalStatus, showPortal } from '../use-cases/show-portal.js';
 import { renderPortalClosedPage, renderPortalPage } from '../web/portal-page.js';
 
-const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET']);
+const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL']);
 const ports = { ...tablePorts(env.TABLE_NAME, systemClock), storage: uploadFormsPort(), clock: systemClock };
 
 /** The student's portal: the checklist page, its status JSON, and upload requests. */
@@ -57,6 +59,8 @@ const routes: RouteTable = {
 };
 
 export const handler = middy<ParsedHttpEvent>()
+  .use(logContext())
   .use(httpErrors())
+  .use(sameOriginPosts({ publicBaseUrl: env.PUBLIC_BASE_URL, paths: /^\/portal\/[^/]+\/uploads\/?$/ }))
   .use(httpBody())
   .handler((event) => dispatch(routes, event));

@@ -1,10 +1,12 @@
+import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
 import { systemClock } from '../adapters/system-clock.js';
 import { storagePort } from '../composition/storage-port.js';
 import { tablePorts } from '../composition/table-ports.js';
 import { workflowPort } from '../composition/workflow-port.js';
 import { readEnvironment } from '../config/environment.js';
-import { describeError, logger } from '../observability/logger.js';
+import { logContext } from '../middleware/log-context.js';
+import { correlateWithPlacement, describeError, logger } from '../observability/logger.js';
 import { processUploadedDocument } from '../use-cases/process-uploaded-document.js';
 
 const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN']);
@@ -24,28 +26,37 @@ const objectKeyOf = (encoded: string) => {
   }
 };
 
+/** The placement an object key belongs to: keys are `placements/{placementId}/{documentId}`. */
+const placementOfKey = (objectKey: string) => /^placements\/([^/]+)\//.exec(objectKey)?.[1];
+
 /**
- * S3 ObjectCreated → judge each uploaded document. Records for other buckets or
- * malformed records are skipped; an unexpected failure is rethrown so the event is retried.
+ * S3 ObjectCreated → judge each uploaded document. Records for other buckets or malformed records are
+ * skipped; an unexpected failure is rethrown so the event is retried. Each record's log lines carry
+ * its placementId.
  */
-export const handler = async (event: S3Event): Promise<{ processed: number }> => {
-  const records = Array.isArray(event?.Records) ? event.Records : [];
-  let processed = 0;
-  for (const record of records) {
-    const bucket = record?.s3?.bucket?.name;
-    const key = record?.s3?.object?.key;
-    if (bucket !== env.DOCUMENTS_BUCKET || typeof key !== 'string') {
-      logger.warn('Skipped an S3 record', { reason: 'unexpected bucket or key' });
-      continue;
+export const handler = middy<S3Event, { processed: number }>()
+  .use(logContext())
+  .handler(async (event) => {
+    const records = Array.isArray(event?.Records) ? event.Records : [];
+    let processed = 0;
+    for (const record of records) {
+      const bucket = record?.s3?.bucket?.name;
+      const key = record?.s3?.object?.key;
+      if (bucket !== env.DOCUMENTS_BUCKET || typeof key !== 'string') {
+        correlateWithPlacement(undefined);
+        logger.warn('Skipped an S3 record', { reason: 'unexpected bucket or key' });
+        continue;
+      }
+      const objectKey = objectKeyOf(key);
+      correlateWithPlacement(placementOfKey(objectKey));
+      try {
+        const outcome = await processUploadedDocument(ports, objectKey);
+        logger.info('Upload processed', { outcome });
+        processed++;
+      } catch (error) {
+        logger.error('Upload processing failed', describeError(error));
+        throw error;
+      }
     }
-    try {
-      const outcome = await processUploadedDocument(ports, objectKeyOf(key));
-      logger.info('Upload processed', { outcome });
-      processed++;
-    } catch (error) {
-      logger.error('Upload processing failed', describeError(error));
-      throw error;
-    }
-  }
-  return { processed };
-};
+    return { processed };
+  });

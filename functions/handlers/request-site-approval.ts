@@ -1,16 +1,22 @@
+import middy from '@middy/core';
 import { callbackTaskPorts } from '../composition/callback-task-ports.js';
 import { parseTaskEvent } from '../events/task-event.js';
+import { logContext } from '../middleware/log-context.js';
+import { correlateWithPlacement } from '../observability/logger.js';
 import { requestSiteApproval } from '../use-cases/request-site-approval.js';
 
 const ports = callbackTaskPorts();
 
 /** RequestSiteApproval callback task: store the token, email each site admin their review link. */
-export const handler = async (event: unknown): Promise<void> => {
-  const task = parseTaskEvent(event, { needsToken: true });
-  await requestSiteApproval(ports, {
-    placementId: task.placementId,
-    taskToken: task.taskToken ?? '',
-    // Back here through the Catch on States.Timeout: the site has not answered yet.
-    reminder: task.input.timedOut !== undefined,
+export const handler = middy<unknown, void>()
+  .use(logContext())
+  .handler(async (event) => {
+    const task = parseTaskEvent(event, { needsToken: true });
+    correlateWithPlacement(task.placementId);
+    await requestSiteApproval(ports, {
+      placementId: task.placementId,
+      taskToken: task.taskToken ?? '',
+      // Back here through the Catch on States.Timeout: the site has not answered yet.
+      reminder: task.input.timedOut !== undefined,
+    });
   });
-};

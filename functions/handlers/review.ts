@@ -4,18 +4,26 @@ import { storagePort } from '../composition/storage-port.js';
 import { tablePorts } from '../composition/table-ports.js';
 import { workflowPort } from '../composition/workflow-port.js';
 import { readEnvironment } from '../config/environment.js';
-import { AlreadyDecidedError, LinkExpiredError, NotFoundError } from '../core/errors.js';
+import { AlreadyDecidedError, LinkExpiredError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
 import { toPlacementView } from '../core/placement-view.js';
+import { isFormPost } from '../http/form-post.js';
 import { htmlResponse, jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteRequest, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
 import { httpErrors } from '../middleware/http-errors.js';
+import { logContext } from '../middleware/log-context.js';
+import { sameOriginPosts } from '../middleware/same-origin-posts.js';
 import { decideReview } from '../use-cases/decide-review.js';
 import { type ReviewPacket, showReview } from '../use-cases/show-review.js';
-import { renderReviewClosedPage, renderReviewConfirmation, renderReviewPage } from '../web/review-page.js';
+import {
+  type ReviewFormState,
+  renderReviewClosedPage,
+  renderReviewConfirmation,
+  renderReviewPage,
+} from '../web/review-page.js';
 
-const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN']);
+const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL']);
 const ports = {
   ...tablePorts(env.TABLE_NAME, systemClock),
   storage: storagePort(),
@@ -25,7 +33,7 @@ const ports = {
 
 const wantsJson = (request: RouteRequest) => (request.headers.accept ?? '').includes('application/json');
 
-const reviewPage = (packet: ReviewPacket, statusCode = 200) => {
+const reviewPage = (packet: ReviewPacket, statusCode = 200, form?: ReviewFormState) => {
   const { placement } = packet;
   const page = renderReviewPage({
     adminEmail: packet.adminEmail,
@@ -37,8 +45,26 @@ const reviewPage = (packet: ReviewPacket, statusCode = 200) => {
     endDate: placement.endDate,
     requirements: packet.requirements as Parameters<typeof renderReviewPage>[0]['requirements'],
     ...(packet.decision ? { decision: packet.decision } : {}),
+    ...(form ? { form } : {}),
   });
   return htmlResponse(statusCode, page.html, page.headers);
+};
+
+const textOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** The decision form as posted (a parsed urlencoded body), to show it again with its problems. */
+const postedForm = (body: unknown, error: ValidationError): ReviewFormState => {
+  const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const codes = fields.requirementCodes;
+  const requirementCodes = (Array.isArray(codes) ? codes : [codes]).flatMap((code) => textOf(code) ?? []);
+  const decision = textOf(fields.decision);
+  const reason = textOf(fields.reason);
+  return {
+    ...(decision === undefined ? {} : { decision }),
+    ...(reason === undefined ? {} : { reason }),
+    requirementCodes,
+    errors: error.details,
+  };
 };
 
 /** Link errors as pages: unknown → 404, expired or replaced → 410. */
@@ -88,12 +114,27 @@ const routes: RouteTable = {
       if (page) return htmlResponse(page.statusCode, page.html, page.headers);
       // A second decision: show who decided what and when.
       if (error instanceof AlreadyDecidedError) return reviewPage(await showReview(ports, token), 409);
+      // A form that is not valid comes back with what was typed and each problem next to its field.
+      if (error instanceof ValidationError && isFormPost(request.headers)) {
+        return reviewPage(await showReview(ports, token), 400, postedForm(request.body, error));
+      }
       throw error;
     }
   },
 };
 
 export const handler = middy<ParsedHttpEvent>()
+  .use(logContext())
   .use(httpErrors())
+  .use(
+    sameOriginPosts({
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      paths: /^\/review\/[^/]+\/?$/,
+      refusedFormPage: () => {
+        const page = renderReviewClosedPage('cross-site');
+        return htmlResponse(page.statusCode, page.html, page.headers);
+      },
+    }),
+  )
   .use(httpBody())
   .handler((event) => dispatch(routes, event));

@@ -1,6 +1,7 @@
 import {
   AlreadyDecidedError,
   ConflictError,
+  ForbiddenError,
   LinkExpiredError,
   NotFoundError,
   PayloadTooLargeError,
@@ -20,6 +21,7 @@ export const toHttpError = (error: unknown): HttpError => {
   if (error instanceof ValidationError) {
     return { status: 400, code: 'VALIDATION_FAILED', message: error.message, details: error.details };
   }
+  if (error instanceof ForbiddenError) return { status: 403, code: 'FORBIDDEN', message: error.message };
   if (error instanceof NotFoundError) return { status: 404, code: 'NOT_FOUND', message: error.message };
   if (error instanceof LinkExpiredError) return { status: 410, code: 'LINK_EXPIRED', message: error.message };
   if (error instanceof AlreadyDecidedError)

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../core/errors.js';
 import type { ParsedHttpEvent } from '../middleware/http-body.js';
+import { correlateWithPlacement } from '../observability/logger.js';
 import type { HttpResult } from './http-response.js';
 
 export interface RouteRequest {
@@ -42,7 +43,10 @@ const compile = (routes: RouteTable) => {
   return table;
 };
 
-/** Dispatches an API Gateway v2 event to the route that matches its method and path. */
+/**
+ * Dispatches an API Gateway v2 event to the route that matches its method and path. A route with a
+ * `{placementId}` tags the rest of the request's log lines with it.
+ */
 export const dispatch = async (routes: RouteTable, event: ParsedHttpEvent): Promise<HttpResult> => {
   const method = event.requestContext?.http?.method ?? '';
   const path = event.rawPath ?? event.requestContext?.http?.path ?? '';
@@ -54,6 +58,7 @@ export const dispatch = async (routes: RouteTable, event: ParsedHttpEvent): Prom
     route.names.forEach((name, index) => {
       params[name] = safeDecode(match[index + 1] ?? '');
     });
+    if (params.placementId !== undefined) correlateWithPlacement(params.placementId);
     return route.handle({
       params,
       query: event.queryStringParameters ?? {},

@@ -3,15 +3,35 @@ import type { Placement } from '../core/model/placement.js';
 import { assertTransition } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { parseCancelInput } from '../core/validation/cancel-input.js';
+import { notifyOutcome } from './notify-outcome.js';
 import { updatePlacement, withHistory } from './update-placement.js';
 
-/** Cancels a placement and stops its workflow. Cancelling twice is a no-op; a finished placement cannot be cancelled. */
+/**
+ * Cancels a placement, stops its workflow and tells the student (and the site admins, if they had
+ * been asked to review) with one email each. Cancelling twice changes nothing and sends nothing
+ * twice (the once-ledger), but does send what an interrupted first call had not; a finished
+ * placement cannot be cancelled.
+ */
 export const cancelPlacement = async (
-  ports: Pick<Ports, 'placements' | 'workflow' | 'clock'>,
+  ports: Pick<Ports, 'placements' | 'workflow' | 'clock' | 'ledger' | 'mailer'>,
   placementId: string,
   body: unknown,
 ): Promise<Placement> => {
   const { reason } = parseCancelInput(body);
+  const placement = await stopPlacement(ports, placementId, reason);
+  const { sent } = await notifyOutcome(ports, placementId);
+  return sent > 0 ? ((await ports.placements.getPlacement(placementId)) ?? placement) : placement;
+};
+
+/**
+ * Sets the placement CANCELLED (forgetting its task token) and stops its execution: what cancel does,
+ * for any caller that must halt a placement (a purge). Throws ConflictError for a finished placement.
+ */
+export const stopPlacement = async (
+  ports: Pick<Ports, 'placements' | 'workflow' | 'clock'>,
+  placementId: string,
+  reason: string | undefined,
+): Promise<Placement> => {
   const placement = await updatePlacement(ports, placementId, (current, now) => {
     if (current.status === 'CANCELLED') return undefined;
     try {

@@ -12,7 +12,7 @@ import { parsePlacementInput } from '../core/validation/placement-input.js';
  * is one placement; a repeat also re-starts a workflow that never got going.
  */
 export const createPlacement = async (
-  ports: Pick<Ports, 'sites' | 'placements' | 'workflow' | 'clock'>,
+  ports: Pick<Ports, 'sites' | 'placements' | 'retention' | 'workflow' | 'clock'>,
   body: unknown,
 ): Promise<{ placement: Placement; created: boolean }> => {
   const input = parsePlacementInput(body);
@@ -56,6 +56,8 @@ export const createPlacement = async (
     remindersSent: 0,
   };
 
+  // Filed first, so no placement escapes the retention sweep; an entry whose create lost is ignored there.
+  await ports.retention.fileForRetention(placement);
   if (!(await ports.placements.createPlacement(placement))) {
     const winner = await ports.placements.getPlacement(placementId);
     if (winner) return { placement: await ensureStarted(ports, winner), created: false };

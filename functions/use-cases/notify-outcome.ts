@@ -13,10 +13,14 @@ const AUDIENCES: Record<Outcome, Audience[]> = {
   CLEARED: ['student', 'coordinator', 'site'],
   DECLINED: ['student', 'coordinator', 'site'],
   EXPIRED: ['student', 'coordinator'],
-  CANCELLED: ['student', 'coordinator'],
+  // The coordinator cancelled it (and saw the answer); the site hears of it only if it was asked to review.
+  CANCELLED: ['student', 'site'],
 };
 
-/** NotifyOutcome: tells the student, the coordinator and the site how it ended, each once. */
+/**
+ * NotifyOutcome: tells the student, the coordinator and the site how it ended, each once. The
+ * workflow calls it for CLEARED, DECLINED and EXPIRED; cancel calls it for CANCELLED.
+ */
 export const notifyOutcome = async (
   ports: Pick<Ports, 'placements' | 'ledger' | 'mailer' | 'clock'>,
   placementId: string,
@@ -24,10 +28,13 @@ export const notifyOutcome = async (
   const placement = await ports.placements.getPlacement(placementId);
   if (!placement || !(placement.status in AUDIENCES)) return { sent: 0 };
   const outcome = placement.status as Outcome;
+  const audiences = AUDIENCES[outcome].filter(
+    (audience) => recipientsOf(placement, outcome, audience).length > 0,
+  );
   let sent = 0;
-  for (const audience of AUDIENCES[outcome]) {
+  for (const audience of audiences) {
     // One email per person: each recipient's delivery (and bounce) stands on its own.
-    for (const recipient of recipientsOf(placement, audience)) {
+    for (const recipient of recipientsOf(placement, outcome, audience)) {
       const delivered = await sendEmailOnce(
         ports,
         `outcome:${placementId}:${outcome}:${audience}:${recipient.toLowerCase()}`,
@@ -40,7 +47,7 @@ export const notifyOutcome = async (
     let firstNotice = false;
     await updatePlacement(ports, placementId, (current, now) => {
       firstNotice = !current.history.some((entry) => entry.type === 'OUTCOME_NOTIFIED');
-      return withHistory(current, now, 'OUTCOME_NOTIFIED', `${outcome}: ${AUDIENCES[outcome].join(', ')}`);
+      return withHistory(current, now, 'OUTCOME_NOTIFIED', `${outcome}: ${audiences.join(', ')}`);
     });
     // Counted by the PlacementsCleared/Declined/Expired metric filters: once per placement.
     if (firstNotice) logger.info('Placement outcome', { placementId, outcome });
@@ -57,8 +64,8 @@ const compose = (placement: Placement, outcome: Outcome, audience: Audience): Om
     program: placement.program,
     startDate: placement.startDate,
     endDate: placement.endDate,
-    ...(placement.decision?.reason ? { reason: placement.decision.reason } : {}),
-    ...(placement.decision ? { decidedBy: placement.decision.by } : {}),
+    ...reasonFor(placement, outcome),
+    ...(placement.decision && outcome !== 'CANCELLED' ? { decidedBy: placement.decision.by } : {}),
     ...(outcome === 'EXPIRED'
       ? {
           outstanding: outstandingRequirements(placement.requirements).map(
@@ -68,9 +75,21 @@ const compose = (placement: Placement, outcome: Outcome, audience: Audience): Om
       : {}),
   });
 
-const recipientsOf = (placement: Placement, audience: Audience): string[] =>
-  audience === 'student'
-    ? [placement.student.email]
-    : audience === 'coordinator'
-      ? [placement.coordinatorEmail]
-      : placement.adminEmails;
+/** The site's reason for its decision, or the coordinator's for a cancellation (kept in its history entry). */
+const reasonFor = (placement: Placement, outcome: Outcome): { reason?: string } => {
+  const reason =
+    outcome === 'CANCELLED'
+      ? placement.history.findLast((entry) => entry.type === 'CANCELLED')?.detail
+      : placement.decision?.reason;
+  return reason ? { reason } : {};
+};
+
+/** Site admins are told of a cancellation only when the packet had been sent to them. */
+const siteWasAskedToReview = (placement: Placement) =>
+  placement.history.some((entry) => entry.type === 'SITE_REVIEW_REQUESTED');
+
+const recipientsOf = (placement: Placement, outcome: Outcome, audience: Audience): string[] => {
+  if (audience === 'student') return [placement.student.email];
+  if (audience === 'coordinator') return [placement.coordinatorEmail];
+  return outcome === 'CANCELLED' && !siteWasAskedToReview(placement) ? [] : placement.adminEmails;
+};

@@ -27,8 +27,9 @@ export const processUploadedDocument = async (
   const placement = await ports.placements.getPlacement(placementId);
   if (!placement) return 'ignored';
   const document = await ports.documents.getDocument(placement.student.id, documentId);
-  if (!document || document.placementId !== placementId) {
-    // Nobody asked for this upload: the key was not issued by the portal.
+  if (!document || document.placementId !== placementId || placement.purge) {
+    // Nobody asked for this upload (the key was not issued by the portal), or the placement's data
+    // is being purged: a late upload from a form issued before the purge must not outlive it.
     await ports.storage.delete(objectKey);
     return 'ignored';
   }

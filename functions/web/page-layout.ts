@@ -11,7 +11,7 @@ export interface RenderedPage {
 /** A page shown instead of the expected one (unknown, expired or finished link). */
 export interface RenderedClosedPage extends RenderedPage {
   /** The status code the handler should answer with. */
-  statusCode: 200 | 404 | 410;
+  statusCode: 200 | 403 | 404 | 410;
 }
 
 /** An inline script of this codebase and its CSP hash (computed once, at module load). */

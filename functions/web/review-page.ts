@@ -41,6 +41,17 @@ export interface ReviewPageView {
   endDate: string;
   requirements: ReviewRequirementView[];
   decision?: ReviewDecisionView;
+  /** A form post that was not valid: what was sent (shown again) and what is wrong with it. */
+  form?: ReviewFormState;
+}
+
+/** The decision form as it was posted, with the problems found in it. */
+export interface ReviewFormState {
+  decision?: string;
+  reason?: string;
+  requirementCodes?: readonly string[];
+  /** By field: `decision`, `reason`, `requirementCodes` (or one of them, `requirementCodes[1]`). */
+  errors: ReadonlyArray<{ path: string; message: string }>;
 }
 
 /** Form field limits the server also enforces (DESIGN.md: reasons ≤ 2,000 characters). */
@@ -108,29 +119,88 @@ ${
 </section>`;
 };
 
+type FormField = 'decision' | 'requirementCodes' | 'reason';
+
+/** The form field a validation path belongs to (`requirementCodes[1]` → `requirementCodes`). */
+const fieldOf = (path: string): FormField | undefined =>
+  (['decision', 'requirementCodes', 'reason'] as const).find(
+    (field) => path === field || path.startsWith(`${field}[`),
+  );
+
+/** A validation message as a sentence a site admin can act on, next to its field. */
+const formMessage = (path: string, message: string): string => {
+  const field = fieldOf(path);
+  if (field === 'decision') return 'Choose a decision: approve, ask for changes, or decline.';
+  if (field === 'reason') {
+    return /^(Required|Must not be empty)/.test(message)
+      ? 'Give a reason: it is needed to decline or to ask for changes.'
+      : `Reason: ${message}`;
+  }
+  if (path === 'requirementCodes') return 'Tick each document the student must replace.';
+  if (field === 'requirementCodes') return `Documents to change: ${message}`;
+  return message;
+};
+
+const errorsOf = (form: ReviewFormState | undefined, field: FormField): string[] =>
+  (form?.errors ?? [])
+    .filter((issue) => fieldOf(issue.path) === field)
+    .map((issue) => formMessage(issue.path, issue.message));
+
+const fieldError = (id: string, messages: readonly string[]): SafeHtml | false =>
+  messages.length > 0 && html`<p class="field-error" id="${id}">${messages.join(' ')}</p>`;
+
+/** The list of problems above the form, each linking to its field (first radio or checkbox). */
+const errorSummary = (form: ReviewFormState, firstCode: string | undefined): SafeHtml => {
+  const anchors: Record<FormField, string | undefined> = {
+    decision: 'decision-approve',
+    requirementCodes: firstCode === undefined ? undefined : `change-${idFragment(firstCode)}`,
+    reason: 'reason',
+  };
+  const items = form.errors.map((issue) => {
+    const field = fieldOf(issue.path);
+    const anchor = field && anchors[field];
+    const text = formMessage(issue.path, issue.message);
+    return anchor ? html`<li><a href="#${anchor}">${text}</a></li>` : html`<li>${text}</li>`;
+  });
+  return html`<div class="notice notice--warning" role="alert" aria-labelledby="form-errors-heading">
+<h3 id="form-errors-heading">Your decision was not recorded</h3>
+<ul>${items}</ul>
+</div>`;
+};
+
+const describedBy = (ids: ReadonlyArray<string | false>) => ids.filter(Boolean).join(' ');
+
 const decisionForm = (view: ReviewPageView): SafeHtml => {
   const changeable = view.requirements.filter((requirement) => requirement.status !== 'WAIVED');
+  const { form } = view;
+  const decisionErrors = errorsOf(form, 'decision');
+  const codesErrors = errorsOf(form, 'requirementCodes');
+  const reasonErrors = errorsOf(form, 'reason');
+  const ticked = new Set(form?.requirementCodes ?? []);
   return html`<section class="card" aria-labelledby="decide-heading">
 <h2 id="decide-heading">Your decision</h2>
+${form && form.errors.length > 0 && errorSummary(form, changeable[0]?.code)}
 <form method="post" enctype="application/x-www-form-urlencoded">
-<fieldset class="field">
+<fieldset class="field"${decisionErrors.length > 0 && html` aria-describedby="decision-error"`}>
 <legend>Decision</legend>
+${fieldError('decision-error', decisionErrors)}
 <div class="choices">
 ${DECISION_CHOICES.map(
   (choice) =>
-    html`<label class="choice" for="decision-${choice.value}"><input type="radio" id="decision-${choice.value}" name="decision" value="${choice.value}" required aria-describedby="decision-${choice.value}-hint"><span><strong>${choice.label}</strong><span class="hint" id="decision-${choice.value}-hint">${choice.hint}</span></span></label>`,
+    html`<label class="choice" for="decision-${choice.value}"><input type="radio" id="decision-${choice.value}" name="decision" value="${choice.value}" required${form?.decision === choice.value && html` checked`} aria-describedby="decision-${choice.value}-hint"><span><strong>${choice.label}</strong><span class="hint" id="decision-${choice.value}-hint">${choice.hint}</span></span></label>`,
 )}
 </div>
 </fieldset>
 ${
   changeable.length > 0 &&
-  html`<fieldset class="field" aria-describedby="codes-hint">
+  html`<fieldset class="field" aria-describedby="${describedBy(['codes-hint', codesErrors.length > 0 && 'codes-error'])}">
 <legend>Documents to change</legend>
 <span class="hint" id="codes-hint">Only when you ask for changes: tick each document the student must replace.</span>
+${fieldError('codes-error', codesErrors)}
 <div class="choices">
 ${changeable.map(
   (requirement) =>
-    html`<label class="choice" for="change-${idFragment(requirement.code)}"><input type="checkbox" id="change-${idFragment(requirement.code)}" name="requirementCodes" value="${requirement.code}"><span>${requirement.title}</span></label>`,
+    html`<label class="choice" for="change-${idFragment(requirement.code)}"><input type="checkbox" id="change-${idFragment(requirement.code)}" name="requirementCodes" value="${requirement.code}"${ticked.has(requirement.code) && html` checked`}><span>${requirement.title}</span></label>`,
 )}
 </div>
 </fieldset>`
@@ -138,7 +208,8 @@ ${changeable.map(
 <div class="field">
 <label for="reason">Reason</label>
 <span class="hint" id="reason-hint">Needed to decline or to ask for changes. The student and the placement coordinator will read it, so say what is wrong and what would fix it. Up to ${REVIEW_REASON_MAX_LENGTH.toLocaleString('en-US')} characters.</span>
-<textarea id="reason" name="reason" rows="5" maxlength="${REVIEW_REASON_MAX_LENGTH}" aria-describedby="reason-hint"></textarea>
+${fieldError('reason-error', reasonErrors)}
+<textarea id="reason" name="reason" rows="5" maxlength="${REVIEW_REASON_MAX_LENGTH}" aria-describedby="${describedBy(['reason-hint', reasonErrors.length > 0 && 'reason-error'])}"${reasonErrors.length > 0 && html` aria-invalid="true"`}>${form?.reason ?? ''}</textarea>
 </div>
 <button type="submit">Submit decision</button>
 </form>
@@ -168,7 +239,8 @@ ${view.requirements.map(requirementItem)}
 </section>
 ${view.decision ? '' : decisionForm(view)}
 <p class="hint">This link was sent to ${view.adminEmail}, and your decision is recorded under that address. Please do not forward it.</p>`;
-  return renderPage({ title: `Review ${view.studentName}’s documents`, main });
+  const failed = (view.form?.errors.length ?? 0) > 0 && !view.decision;
+  return renderPage({ title: `${failed ? 'Error: ' : ''}Review ${view.studentName}’s documents`, main });
 };
 
 export interface ReviewConfirmationView {
@@ -211,9 +283,12 @@ ${codes.length > 0 && html`<ul>${codes.map((code) => html`<li>${titleOf(view.req
   return renderPage({ title: heading, main });
 };
 
-export type ReviewClosedKind = 'expired' | 'not-found' | 'superseded';
+export type ReviewClosedKind = 'expired' | 'not-found' | 'superseded' | 'cross-site';
 
-/** The page for a review link that no longer works: expired (410), unknown (404), replaced by a newer one (410). */
+/**
+ * The page for a review link that no longer works: expired (410), unknown (404), replaced by a newer
+ * one (410); or for a decision posted from another website (403), which is refused.
+ */
 export const renderReviewClosedPage = (kind: ReviewClosedKind): RenderedClosedPage => {
   const content: Record<
     ReviewClosedKind,
@@ -230,6 +305,12 @@ export const renderReviewClosedPage = (kind: ReviewClosedKind): RenderedClosedPa
       heading: 'We could not find this page',
       body: html`<p>The link may be incomplete. Open it again from the email we sent you, or copy the whole link into your browser.</p>
 <p>Still not working? Contact the placement coordinator.</p>`,
+    },
+    'cross-site': {
+      statusCode: 403,
+      heading: 'This decision was not recorded',
+      body: html`<p>The form was sent from another website, so for your safety nothing was changed.</p>
+<p><strong>What to do next:</strong> open the review link from the email we sent you and submit your decision on that page.</p>`,
     },
     superseded: {
       statusCode: 410,

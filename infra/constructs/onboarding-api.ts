@@ -35,6 +35,8 @@ export const COORDINATOR_ROUTES: ReadonlyArray<readonly [HttpMethod, string]> = 
   [HttpMethod.GET, '/placements/{placementId}'],
   [HttpMethod.POST, '/placements/{placementId}/waivers'],
   [HttpMethod.POST, '/placements/{placementId}/cancel'],
+  [HttpMethod.POST, '/placements/{placementId}/purge'],
+  [HttpMethod.POST, '/placements/{placementId}/retry'],
 ];
 
 /** Link routes: public; the token in the path is the only key. */

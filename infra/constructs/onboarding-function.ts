@@ -18,7 +18,8 @@ export type HandlerName =
   | 'collect-documents'
   | 'request-site-approval'
   | 'notify-outcome'
-  | 'record-failure';
+  | 'record-failure'
+  | 'apply-retention';
 
 /**
  * `api`: behind the HTTP API (a caller is waiting). `task`: a workflow task or an event consumer.
@@ -40,6 +41,8 @@ export interface OnboardingFunctionProps {
    * When the queue is encrypted with a KMS key, the function may use that key through SQS.
    */
   deadLetterQueue?: IQueue;
+  /** Overrides the purpose's timeout (a scheduled sweep that works through many items). */
+  timeout?: Duration;
 }
 
 export const SERVICE_NAME = 'placement-onboarding';
@@ -83,7 +86,7 @@ export class OnboardingFunction extends LambdaFunction {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: TIMEOUT_BY_PURPOSE[props.purpose],
+      timeout: props.timeout ?? TIMEOUT_BY_PURPOSE[props.purpose],
       tracing: Tracing.ACTIVE,
       logGroup,
       role,

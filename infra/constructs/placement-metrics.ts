@@ -55,9 +55,10 @@ export class PlacementMetrics extends Construct {
     >) {
       const filter = new MetricFilter(this, `${metricName}Filter`, {
         logGroup: props.notifyOutcomeLogs,
-        // Terms, not a JSON pattern: in Lambda's text log format the runtime prefixes each console line
-        // (`<time>\t<request id>\tINFO\t{…}`), which a JSON pattern never matches. Placement ids are
-        // lowercase, so the uppercase outcome can only come from the line's `outcome` field.
+        // Terms, not a JSON pattern: they match the line whether it is the Powertools Logger's bare JSON
+        // or a console line that Lambda's text format prefixes (`<time>\t<request id>\tINFO\t{…}`).
+        // Placement ids and the service name are lowercase, so the uppercase outcome can only come from
+        // the line's `outcome` field (or, improbably, a generated function name in `function_name`).
         filterPattern: FilterPattern.allTerms(PLACEMENT_OUTCOME_MESSAGE, outcome),
         metricNamespace: PLACEMENT_METRICS_NAMESPACE,
         metricName,

@@ -23,6 +23,13 @@ export interface StatefulStackProps extends StackProps {
   removalPolicy: RemovalPolicy;
 }
 
+/**
+ * Days the documents bucket's lifecycle rule waits, after an upload and beyond the retention period,
+ * before deleting a document the daily retention sweep has not (a backstop: the sweep deletes it the
+ * retention period after its rotation ends, functions/use-cases/apply-retention.ts).
+ */
+export const DOCUMENT_BACKSTOP_EXTRA_DAYS = 365;
+
 /** S3 object key prefix under which every student document lives: `placements/{placementId}/{documentId}`. */
 export const DOCUMENTS_PREFIX = 'placements/';
 
@@ -126,7 +133,8 @@ export class StatefulStack extends Stack {
         {
           id: 'delete-student-documents',
           prefix: DOCUMENTS_PREFIX,
-          expiration: Duration.days(props.documentRetentionDays),
+          // The backstop; the retention sweep deletes documents `documentRetentionDays` after the rotation ends.
+          expiration: Duration.days(props.documentRetentionDays + DOCUMENT_BACKSTOP_EXTRA_DAYS),
           noncurrentVersionExpiration: Duration.days(1),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },

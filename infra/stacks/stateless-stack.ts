@@ -1,5 +1,7 @@
 import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction as LambdaFunctionTarget } from 'aws-cdk-lib/aws-events-targets';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -47,6 +49,8 @@ export interface StatelessStackProps extends StackProps {
   senderEmail: string;
   replyToEmail: string | undefined;
   logRetention: RetentionDays;
+  /** Days after a rotation ends that the daily retention sweep deletes its documents. */
+  documentRetentionDays: number;
   apiThrottle: ApiThrottle;
   alarmEmail: string | undefined;
   /** What deleting the stack does to the log groups. */
@@ -157,6 +161,13 @@ export class StatelessStack extends Stack {
         'task',
         'Workflow: records a failure',
       ),
+      'apply-retention': makeFunction(
+        'ApplyRetention',
+        'apply-retention',
+        'task',
+        'Daily: deletes documents the retention period after their rotation ended',
+        { timeout: Duration.minutes(10) },
+      ),
     };
     this.functions = functions;
 
@@ -188,8 +199,12 @@ export class StatelessStack extends Stack {
     grantWorkflowStart(coordinatorApi, stateMachine);
     grantWorkflowStop(coordinatorApi, stateMachine);
     grantWorkflowTaskResponse(coordinatorApi, stateMachine);
+    // A purge deletes a placement's documents (and nothing else of S3: no read, no upload).
+    grantDocumentsDelete(coordinatorApi, documentsBucket);
 
     grantDocumentsUpload(functions.portal, documentsBucket);
+    // The portal refuses upload requests from other origins than the emailed links'.
+    setPublicBaseUrl(functions.portal, props.publicBaseUrl);
 
     grantDocumentsRead(functions.review, documentsBucket);
     grantWorkflowTaskResponse(functions.review, stateMachine);
@@ -204,11 +219,24 @@ export class StatelessStack extends Stack {
     });
     this.acknowledgeBucketNotificationsHandler(documentsBucket);
 
+    const applyRetention = functions['apply-retention'];
+    grantDocumentsDelete(applyRetention, documentsBucket);
+    applyRetention.addEnvironment('DOCUMENT_RETENTION_DAYS', String(props.documentRetentionDays));
+    // Daily at 03:15 UTC. EventBridge retries a failed run (the sweep is idempotent); a failure also
+    // raises the function's Errors alarm.
+    new Rule(this, 'RetentionSchedule', {
+      description: 'Runs the retention sweep once a day',
+      schedule: Schedule.cron({ minute: '15', hour: '3' }),
+      targets: [new LambdaFunctionTarget(applyRetention, { retryAttempts: 2 })],
+    });
+
     for (const name of ['collect-documents', 'request-site-approval', 'notify-outcome'] as const) {
       grantMail(functions[name], mail);
       setPublicBaseUrl(functions[name], props.publicBaseUrl);
     }
     grantMail(functions['record-failure'], mail);
+    // Cancel tells the student (and the site admins who were asked to review).
+    grantMail(coordinatorApi, mail);
 
     this.api = new OnboardingApi(this, 'Api', {
       coordinatorApi,

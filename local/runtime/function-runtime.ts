@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import type { FunctionFault } from '../faults/function-faults.js';
 import { functionNameFromArnOrName } from '../template/local-aws-account.js';
 import type { FunctionSpec } from '../template/local-cloud-model.js';
 import { lambdaEnvironment, type ServiceEndpoints } from './lambda-environment.js';
@@ -24,6 +25,8 @@ export interface FunctionRuntimeOptions {
   writeLog?: (line: string) => void;
   /** Under a time scale, the functions' clock (ONBOARDING_TIME_SCALE / ONBOARDING_TIME_ORIGIN). */
   virtualTime?: { scale: number; originEpochMs: number };
+  /** Test-only: a fault to run an invocation with (local/faults/function-faults.ts). */
+  faults?: { take(spec: FunctionSpec): FunctionFault | undefined };
 }
 
 const WORKER_URL = new URL('./lambda-worker.mjs', import.meta.url);
@@ -104,7 +107,7 @@ class FunctionSandbox {
     return !this.retired && !this.exited;
   }
 
-  invoke(event: unknown): Promise<InvocationResult> {
+  invoke(event: unknown, fault?: FunctionFault): Promise<InvocationResult> {
     const id = this.nextId++;
     const requestId = randomUUID();
     const timeoutMs = this.spec.timeoutSeconds * 1000;
@@ -132,7 +135,14 @@ class FunctionSandbox {
         });
         return;
       }
-      this.worker.postMessage({ type: 'invoke', id, eventJson, requestId, deadline: Date.now() + timeoutMs });
+      this.worker.postMessage({
+        type: 'invoke',
+        id,
+        eventJson,
+        requestId,
+        deadline: Date.now() + timeoutMs,
+        ...(fault ? { fault } : {}),
+      });
     });
   }
 
@@ -221,7 +231,7 @@ export class FunctionRuntime {
         error: { errorType: 'Runtime.ExitError', errorMessage: 'The local cloud is stopping.' },
       };
     }
-    return this.sandboxFor(spec).invoke(event);
+    return this.sandboxFor(spec).invoke(event, this.options.faults?.take(spec));
   }
 
   /** Starts the sandboxes of the named functions (all when omitted) and waits until their modules are loaded. */

@@ -2,6 +2,9 @@ import { dirname } from 'node:path';
 import { LOCAL_REGION } from '../template/local-aws-account.js';
 import type { FunctionSpec } from '../template/local-cloud-model.js';
 
+/** No cap in fact: a local sandbox takes every invocation it is given (function-runtime.ts). */
+const LOCAL_MAX_CONCURRENCY = 1000;
+
 /** Base URLs of the local services a function's AWS SDK clients are pointed at. */
 export interface ServiceEndpoints {
   api: string;
@@ -42,6 +45,8 @@ export function lambdaEnvironment(
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${spec.functionName}`,
     AWS_LAMBDA_LOG_STREAM_NAME: 'local',
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    // A local sandbox runs invocations concurrently (lambda-worker.mjs scopes each in an InvokeStore).
+    AWS_LAMBDA_MAX_CONCURRENCY: String(LOCAL_MAX_CONCURRENCY),
     AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
     AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',
     LAMBDA_TASK_ROOT: dirname(spec.entryFile),

@@ -1,8 +1,12 @@
 // The Lambda sandbox of one function: a worker thread that imports the function's bundle once and
 // runs invocations sent by function-runtime.ts. Plain JavaScript because worker threads run outside
 // tsx and vitest; nothing here is compiled.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import diagnosticsChannel from 'node:diagnostics_channel';
+import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 
 const {
   entryFile,
@@ -13,6 +17,12 @@ const {
   memoryMb,
   logGroupName,
 } = workerData;
+// Unlike a Lambda sandbox, this one runs a function's invocations concurrently. The Node.js runtime of a
+// Lambda environment that does so (AWS_LAMBDA_MAX_CONCURRENCY, set by lambda-environment.ts) scopes each
+// invocation in an InvokeStore, where Powertools keeps per-invocation state such as appended log keys:
+// so does this worker, or one invocation's placementId would show up on another's log lines.
+const invokeStore = await InvokeStore.getInstanceAsync(true);
+
 const logStreamName = `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]local`;
 
 function toLambdaError(error, fallbackType) {
@@ -71,6 +81,47 @@ function lambdaContext(requestId, deadline) {
   };
 }
 
+// Test-only faults (local/faults/function-faults.ts): an invocation may carry one, which crashes or
+// freezes this sandbox just before its first request to a service, or just after the answer came.
+const invocationFaults = new AsyncLocalStorage();
+const FAULT_ENDPOINTS = {
+  ses: process.env.AWS_ENDPOINT_URL_SES,
+  dynamodb: process.env.AWS_ENDPOINT_URL_DYNAMODB,
+  s3: process.env.AWS_ENDPOINT_URL_S3,
+  stepfunctions: process.env.AWS_ENDPOINT_URL_SFN,
+};
+const faultOfRequest = new WeakMap();
+
+function goesTo(request, service) {
+  const endpoint = FAULT_ENDPOINTS[service];
+  return Boolean(endpoint) && String(request.getHeader('host') ?? '') === new URL(endpoint).host;
+}
+
+function strike(fault) {
+  if (fault.action === 'crash') process.exit(1);
+  // Frozen until the runtime's timeout throws the sandbox away, as Lambda does with a timed-out one.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
+// Before the request is handed to a socket, so not a byte of it is sent (a reused keep-alive socket
+// would take it at once): the SDK's agents are http.Agent instances.
+const addRequest = http.Agent.prototype.addRequest;
+http.Agent.prototype.addRequest = function addRequestOrStrike(request, options) {
+  const fault = invocationFaults.getStore();
+  if (fault && !fault.struck && goesTo(request, fault.service)) {
+    fault.struck = true;
+    if (fault.when === 'before') strike(fault);
+    else faultOfRequest.set(request, fault);
+  }
+  return addRequest.call(this, request, options);
+};
+diagnosticsChannel.subscribe('http.client.response.finish', ({ request }) => {
+  const fault = faultOfRequest.get(request);
+  if (fault) strike(fault);
+});
+
+const withFault = (fault, run) => (fault ? invocationFaults.run({ ...fault }, run) : run());
+
 function runHandler(handler, event, context) {
   if (handler.length < 3) return Promise.resolve().then(() => handler(event, context));
   return new Promise((resolve, reject) => {
@@ -81,7 +132,7 @@ function runHandler(handler, event, context) {
 
 parentPort.on('message', async (message) => {
   if (message.type !== 'invoke') return;
-  const { id, eventJson, requestId, deadline } = message;
+  const { id, eventJson, requestId, deadline, fault } = message;
   let handler;
   try {
     handler = await handlerReady;
@@ -90,7 +141,9 @@ parentPort.on('message', async (message) => {
     return;
   }
   try {
-    const result = await runHandler(handler, JSON.parse(eventJson), lambdaContext(requestId, deadline));
+    const result = await invokeStore.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: requestId }, () =>
+      withFault(fault, () => runHandler(handler, JSON.parse(eventJson), lambdaContext(requestId, deadline))),
+    );
     // Lambda serializes the result as JSON: what cannot be serialized is lost, as it is on AWS.
     parentPort.postMessage({ type: 'result', id, ok: true, resultJson: JSON.stringify(result) ?? 'null' });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { TableSpec } from '../template/local-cloud-model.js';
 import { closeServer, listenOnLoopback } from './listen-on-loopback.js';
 
@@ -8,10 +9,16 @@ export interface RunningService {
 }
 
 /** dynalite, on disk under `directory` (LevelDB), listening on 127.0.0.1. */
-export async function startDynamoDb(options: { port: number; directory: string }): Promise<RunningService> {
+export async function startDynamoDb(options: {
+  port: number;
+  directory: string;
+  /** Sees the HTTP server before it serves (the test-only fault switches hook in here). */
+  onServer?: (server: Server) => void;
+}): Promise<RunningService> {
   await mkdir(options.directory, { recursive: true });
   const { default: dynalite } = await import('dynalite');
   const server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  options.onServer?.(server);
   const port = await listenOnLoopback(server, options.port);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -181,6 +181,23 @@ describe('the CLI against a fake coordinator API', () => {
     expect(JSON.parse(cancel.stdout)).toMatchObject({ placementId: 'pl-0001', status: 'CANCELLED' });
   });
 
+  it('retries a FAILED placement with one POST, and exits 1 naming the status of one that is not', async () => {
+    const failed = api.placements.find((placement) => placement.placementId === 'pl-0002');
+    if (!failed) throw new Error('pl-0002 was not imported');
+    failed.status = 'FAILED';
+
+    const retry = await cli('placements', 'retry', 'pl-0002');
+    expect(retry.stderr).toBe('');
+    expect(retry.exitCode).toBe(0);
+    expect(retry.stdout).toContain('Placement pl-0002 is CHECKING again, in a new execution.');
+    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', path: '/placements/pl-0002/retry' });
+
+    const again = await cli('placements', 'retry', 'pl-0002');
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('CONFLICT');
+    expect(again.stderr).toContain('CHECKING');
+  });
+
   it('creates one placement from flags, then reports the existing one for the same key', async () => {
     const flags = [
       ...['--student-id', 'S-9000', '--student-name', 'Riley Park', '--student-email', 'riley@example.edu'],

@@ -2,7 +2,7 @@
  * A tiny in-process stand-in for the coordinator HTTP API (DESIGN.md "HTTP API"), enough for
  * the CLI's integration tests: PUT/GET sites, POST/GET placements with the API's idempotency
  * (same student.id + siteId + startDate → 200 with the existing placement), waivers and
- * cancel. Bodies are validated with the API's own parsers, errors use its error shape.
+ * cancel and retry. Bodies are validated with the API's own parsers, errors use its error shape.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -138,6 +138,18 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
           type: 'CANCELLED',
           ...(cancel.reason ? { detail: cancel.reason } : {}),
         });
+        return [200, placement];
+      }
+      if (method === 'POST' && action === 'retry') {
+        if (placement.status !== 'FAILED') {
+          throw new HttpFailure(
+            409,
+            'CONFLICT',
+            `The placement is ${placement.status}; only a FAILED placement can be retried.`,
+          );
+        }
+        placement.status = 'CHECKING';
+        placement.history.push({ at: NOW, type: 'RETRIED', detail: `new execution ${id}-retry-1` });
         return [200, placement];
       }
     }

@@ -14,6 +14,8 @@ describe('runCli usage handling', () => {
       'placements show ID',
       'placements waive ID CODE --reason TEXT',
       'placements cancel ID [--reason TEXT]',
+      'placements purge ID [--reason TEXT]',
+      'placements retry ID',
     ]) {
       expect(run.stdout).toContain(`onboarding ${command}`);
     }
@@ -54,7 +56,7 @@ describe('runCli usage handling', () => {
     const run = await runCliCaptured(['placements', 'delete', 'x']);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain(
-      'Unknown command "placements delete" (try create, import, list, show, waive, cancel)',
+      'Unknown command "placements delete" (try create, import, list, show, waive, cancel, purge, retry)',
     );
   });
 

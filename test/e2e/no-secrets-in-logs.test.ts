@@ -104,5 +104,15 @@ describe('what an end-to-end run leaves in logs, pages and mail', () => {
     for (const personal of [scenario.studentEmail, 'Robin Example', scenario.rotation.startDate]) {
       expect(logs.includes(personal), `${personal} in logs`).toBe(false);
     }
+    // What the functions do log carries the placement's id (docs/operations.md queries by it).
+    const tagged = logLines.filter((line) => line.includes(`"placementId":"${placementId}"`));
+    for (const message of ['Upload processed', 'Placement outcome']) {
+      expect(
+        tagged.some(
+          (line) => line.includes(`"message":"${message}"`) && line.includes('"function_request_id"'),
+        ),
+        `a "${message}" line with the placementId and the request id`,
+      ).toBe(true);
+    }
   }, 120_000);
 });

@@ -123,8 +123,8 @@ describe('a placement through the local cloud', () => {
     expect(moved.requirements.find((r) => r.code === 'HIPAA_TRAINING')).toMatchObject({ status: 'WAIVED' });
   });
 
-  it('cancel stops the execution and closes the portal', async () => {
-    const { placementId, student } = await startPlacement('cancel');
+  it('cancel stops the execution, closes the portal and tells the student once', async () => {
+    const { scenario, placementId, student } = await startPlacement('cancel');
     await cloud.waitForHistory(placementId, 'DOCUMENTS_REQUESTED');
     const cancelled = await requestJson<PlacementJson>(`${cloud.api}/placements/${placementId}/cancel`, {
       method: 'POST',
@@ -152,6 +152,19 @@ describe('a placement through the local cloud', () => {
       expiresOn: daysFromNow(400),
     });
     expect(upload.status).toBe(409);
+
+    const again = await requestJson<PlacementJson>(`${cloud.api}/placements/${placementId}/cancel`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(again.status).toBe(200);
+    const toStudent = (await cloud.mailbox.to(scenario.studentEmail)).filter((m) =>
+      /cancelled/.test(m.subject),
+    );
+    expect(toStudent).toHaveLength(1);
+    expect(toStudent[0]?.body.text).toContain('Student withdrew');
+    // The site never got the packet, so it is not told.
+    for (const admin of scenario.admins) expect(await cloud.mailbox.to(admin)).toHaveLength(0);
   });
 
   it('evidence accepted in one placement is reused for the next: the student is not asked again', async () => {

@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as CheckComplianceHandler } from '../../functions/handlers/check-compliance.js';
+import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { dynamoThrottled } from './support/sdk-errors.js';
@@ -21,6 +22,7 @@ import { complianceState, TIMED_OUT, taskEvent } from './support/task-event.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const CONTEXT = lambdaContext('check-compliance');
 let handler: typeof CheckComplianceHandler;
 
 const checking = (overrides: Partial<Placement> = {}) =>
@@ -39,7 +41,7 @@ const CURRENT_BLS = storedDocument({
   status: 'ACCEPTED',
 });
 
-const check = (state: Record<string, unknown> = {}) => handler(taskEvent(state));
+const check = (state: Record<string, unknown> = {}) => handler(taskEvent(state), CONTEXT);
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 
 beforeAll(async () => {
@@ -156,7 +158,7 @@ describe('check-compliance', () => {
     ['an empty event', {}],
     ['a missing placement id', { input: { placementId: PLACEMENT_ID } }],
   ])('rejects a malformed task event (%s) with ValidationError', async (_name, event) => {
-    await expect(handler(event)).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(handler(event, CONTEXT)).rejects.toMatchObject({ name: 'ValidationError' });
     expect(ddb.calls()).toHaveLength(0);
   });
 

@@ -5,6 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashLinkToken } from '../../functions/core/link-token.js';
 import type { handler as CollectDocumentsHandler } from '../../functions/handlers/collect-documents.js';
+import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { dynamoThrottlingException, sesThrottling } from './support/sdk-errors.js';
@@ -26,13 +27,14 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const sfn = mockClient(SFNClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const CONTEXT = lambdaContext('collect-documents');
 let handler: typeof CollectDocumentsHandler;
 
 const BASE_URL = HANDLER_ENVIRONMENT.PUBLIC_BASE_URL;
 const FIRST_CLAIM = `mail:collect:${PLACEMENT_ID}:r0:n0`;
 
 const collect = (reminder = false) =>
-  handler(taskEvent(complianceState('COLLECT_DOCUMENTS', reminder), { taskToken: TASK_TOKEN }));
+  handler(taskEvent(complianceState('COLLECT_DOCUMENTS', reminder), { taskToken: TASK_TOKEN }), CONTEXT);
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 
 beforeAll(async () => {
@@ -146,8 +148,8 @@ describe('collect-documents', () => {
 
     await expect(collect()).rejects.toMatchObject({ name: 'TransientDependencyError' });
 
-    expect(ddb.commandCalls(DeleteCommand).map((call) => call.args[0].input)).toEqual([
-      { TableName: HANDLER_ENVIRONMENT.TABLE_NAME, Key: onceKey(FIRST_CLAIM) },
+    expect(ddb.commandCalls(DeleteCommand).map((call) => call.args[0].input.Key)).toEqual([
+      onceKey(FIRST_CLAIM),
     ]);
     expect(table.item(onceKey(FIRST_CLAIM).pk, 'ONCE')).toBeUndefined();
     expect(storedPlacementNow().pendingTask).toBeUndefined();
@@ -196,7 +198,7 @@ describe('collect-documents', () => {
   ])(
     'rejects a malformed task event (%s) with ValidationError, doing nothing',
     async (_name, event, paths) => {
-      const failure = await handler(event).catch((error: unknown) => error);
+      const failure = await handler(event, CONTEXT).catch((error: unknown) => error);
 
       expect(failure).toMatchObject({ name: 'ValidationError' });
       expect((failure as { details: Array<{ path: string }> }).details.map((detail) => detail.path)).toEqual(

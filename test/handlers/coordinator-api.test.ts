@@ -1,3 +1,5 @@
+import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import {
   SendTaskSuccessCommand,
   SFNClient,
@@ -8,7 +10,16 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@a
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { handler as CoordinatorHandler } from '../../functions/handlers/coordinator-api.js';
-import { errorPaths, type HttpRequest, invokeHttp, jsonOf } from './support/api-gateway-event.js';
+import { captureLogs } from '../support/captured-logs.js';
+import {
+  apiGatewayEvent,
+  errorPaths,
+  type HttpRequest,
+  type HttpResponse,
+  invokeHttp,
+  jsonOf,
+  lambdaContext,
+} from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import {
@@ -17,8 +28,11 @@ import {
   executionAlreadyExists,
   tableNotFound,
 } from './support/sdk-errors.js';
+import { sentEmails } from './support/sent-emails.js';
 import {
+  ADMIN_EMAIL,
   COORDINATOR_EMAIL,
+  documentItem,
   PLACEMENT_ID,
   placementItem,
   placementKey,
@@ -28,6 +42,8 @@ import {
   START_DATE,
   STUDENT,
   siteItem,
+  storedDocument,
+  storedLink,
   storedPlacement,
   storedSite,
   TASK_TOKEN,
@@ -35,6 +51,8 @@ import {
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const sfn = mockClient(SFNClient);
+const ses = mockClient(SESClient);
+const s3 = mockClient(S3Client);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
 let handler: typeof CoordinatorHandler;
 
@@ -78,6 +96,10 @@ beforeEach(() => {
   freezeDate();
   ddb.reset();
   sfn.reset();
+  ses.reset();
+  ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
+  s3.reset();
+  s3.on(DeleteObjectCommand).resolves({});
   table.install(ddb);
   sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:execution', startDate: TEST_NOW });
   sfn.on(StopExecutionCommand).resolves({ stopDate: TEST_NOW });
@@ -284,8 +306,14 @@ describe('POST /placements', () => {
     }
 
     const puts = ddb.commandCalls(PutCommand);
-    expect(puts).toHaveLength(1);
-    const put = puts[0]?.args[0].input;
+    expect(puts).toHaveLength(2);
+    // Filed for the retention sweep under the day the rotation ends, before the placement is written.
+    expect(puts[0]?.args[0].input.Item).toMatchObject({
+      pk: expect.stringMatching(/^ENDS#2030-05-15#[0-3]$/),
+      sk: `PLACEMENT#${PLACEMENT_ID}`,
+      placementId: PLACEMENT_ID,
+    });
+    const put = puts[1]?.args[0].input;
     expect(put?.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(put?.Item).toMatchObject({
       ...placementKey(),
@@ -325,7 +353,8 @@ describe('POST /placements', () => {
       history: winner.history,
     });
     expect(jsonOf(response).createdAt).toBe(winner.createdAt);
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
+    // The retention index entry (the same one the winner wrote), then the create that lost.
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(2);
     // Still CHECKING: the start is repeated (idempotent by name) in case the winner never got to it.
     expect(sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.name).toBe(PLACEMENT_ID);
   });
@@ -508,6 +537,46 @@ describe('POST /placements/{placementId}/cancel', () => {
     const stored = placementOf(table.item(placementKey().pk, 'PLACEMENT'));
     expect(stored.status).toBe('CANCELLED');
     expect(stored.pendingTask).toBeUndefined();
+    // The student is told, with the reason; the site never saw the packet, so it is not.
+    const emails = sentEmails(ses);
+    expect(emails.map((email) => email.to)).toEqual([[STUDENT.email]]);
+    expect(emails[0]?.subject).toBe("Your placement at St Mary's Hospital was cancelled");
+    expect(emails[0]?.text).toContain('Student withdrew.');
+    expect(stored.history.at(-1)).toMatchObject({ type: 'OUTCOME_NOTIFIED', detail: 'CANCELLED: student' });
+    expect(jsonOf(response).history.at(-1).type).toBe('OUTCOME_NOTIFIED');
+  });
+
+  it('also tells each site admin who was asked to review, once, and a second cancel sends nothing', async () => {
+    const admins = [ADMIN_EMAIL, 'second-admin@stmarys.example'];
+    table.seed(
+      placementItem(
+        storedPlacement({
+          status: 'AWAITING_SITE_APPROVAL',
+          adminEmails: admins,
+          history: [
+            { at: '2030-02-20T10:00:00.000Z', type: 'CREATED' },
+            { at: '2030-02-25T10:00:00.000Z', type: 'SITE_REVIEW_REQUESTED' },
+          ],
+        }),
+      ),
+    );
+    const cancel = () =>
+      call({ method: 'POST', path: `/placements/${PLACEMENT_ID}/cancel`, body: { reason: 'Visa delayed.' } });
+
+    expect((await cancel()).statusCode).toBe(200);
+    expect((await cancel()).statusCode).toBe(200);
+
+    const emails = sentEmails(ses);
+    expect(emails.map((email) => email.to)).toEqual([[STUDENT.email], [admins[0]], [admins[1]]]);
+    for (const toSite of emails.slice(1)) {
+      expect(toSite.subject).toBe('Ada Lovelace’s placement was cancelled');
+      expect(toSite.text).not.toContain('Visa delayed.');
+    }
+    const history = placementOf(table.item(placementKey().pk, 'PLACEMENT')).history.map(
+      (entry) => entry.type,
+    );
+    expect(history.filter((type) => type === 'CANCELLED')).toHaveLength(1);
+    expect(history.filter((type) => type === 'OUTCOME_NOTIFIED')).toHaveLength(1);
   });
 
   it('answers 409 CONFLICT for a placement that already finished', async () => {
@@ -518,6 +587,187 @@ describe('POST /placements/{placementId}/cancel', () => {
     expect(response.statusCode).toBe(409);
     expect(jsonOf(response).error.code).toBe('CONFLICT');
     expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(0);
+    expect(sentEmails(ses)).toHaveLength(0);
+  });
+});
+
+describe('POST /placements/{placementId}/purge', () => {
+  const CALLER = 'arn:aws:iam::123456789012:user/registrar';
+  const documentIds = ['doc_blscardaaaaaaaaaaaaaaaaaa', 'doc_tbtestaaaaaaaaaaaaaaaaaaa'];
+  const otherPlacementDocument = storedDocument({
+    documentId: 'doc_otherplacementaaaaaaaaa',
+    placementId: 'pl_otherplacementaaaaaaaaaa',
+    objectKey: 'placements/pl_otherplacementaaaaaaaaaa/doc_otherplacementaaaaaaaaa',
+    status: 'ACCEPTED',
+  });
+
+  /** A request signed by CALLER, as API Gateway's IAM authorizer describes it. */
+  const purgeAs = async (body: unknown): Promise<HttpResponse> => {
+    const event = apiGatewayEvent({ method: 'POST', path: `/placements/${PLACEMENT_ID}/purge`, body });
+    const signed = {
+      ...event,
+      requestContext: { ...event.requestContext, authorizer: { iam: { userArn: CALLER } } },
+    };
+    const result = (await handler(signed, lambdaContext('coordinator-api'))) as HttpResponse;
+    return { ...result, headers: result.headers ?? {} };
+  };
+
+  const seedPlacementInFlight = () => {
+    const link = storedLink({
+      kind: 'portal',
+      placementId: PLACEMENT_ID,
+      expiresAt: '2030-03-18T00:00:00.000Z',
+    });
+    table.seed(
+      placementItem(
+        storedPlacement({
+          pendingTask: { kind: 'COLLECT_DOCUMENTS', token: TASK_TOKEN, since: '2030-02-21T00:00:00.000Z' },
+          requirements: [
+            requirement('MMR', 'REJECTED', { reason: 'The scan of Ada’s record is unreadable.' }),
+            requirement('BLS', 'ACCEPTED', { documentId: documentIds[0] }),
+          ],
+        }),
+      ),
+      ...documentIds.map((documentId) =>
+        documentItem(storedDocument({ documentId, objectKey: `placements/${PLACEMENT_ID}/${documentId}` })),
+      ),
+      documentItem(otherPlacementDocument),
+      link.item,
+      // The item a saved link files under its placement (LinkTable.saveLink).
+      { pk: `PLACEMENT#${PLACEMENT_ID}`, sk: `LINK#${link.item.tokenHash}`, tokenHash: link.item.tokenHash },
+    );
+    return link;
+  };
+
+  it('stops the execution, deletes the documents and links, redacts the student and answers the audit record', async () => {
+    const link = seedPlacementInFlight();
+
+    const response = await purgeAs({ reason: 'Data deletion request #12' });
+
+    expect(response.statusCode).toBe(200);
+    const body = jsonOf(response);
+    expect(body.purge).toEqual({
+      placementId: PLACEMENT_ID,
+      purgedAt: TEST_NOW.toISOString(),
+      documentsDeleted: 2,
+      reason: 'Data deletion request #12',
+      requestedBy: CALLER,
+    });
+    expect(body.placement).toMatchObject({ placementId: PLACEMENT_ID, status: 'CANCELLED' });
+    expect(body.placement.student).toMatchObject({ name: '[purged]', email: '[purged]' });
+    expect(Object.keys(body.placement).sort()).toEqual(PLACEMENT_VIEW_FIELDS);
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(1);
+    expect(s3.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input)).toEqual(
+      documentIds.map((documentId) => ({
+        Bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET,
+        Key: `placements/${PLACEMENT_ID}/${documentId}`,
+      })),
+    );
+    for (const documentId of documentIds) {
+      expect(table.item(`STUDENT#${STUDENT.id}`, `DOC#${documentId}`)).toBeUndefined();
+    }
+    expect(table.item(`STUDENT#${STUDENT.id}`, `DOC#${otherPlacementDocument.documentId}`)).toBeDefined();
+    expect(table.item(String(link.item.pk), 'LINK')).toBeUndefined();
+    expect(table.item(`PLACEMENT#${PLACEMENT_ID}`, `LINK#${link.item.tokenHash}`)).toBeUndefined();
+    const stored = table.item(placementKey().pk, 'PLACEMENT');
+    for (const personal of [STUDENT.name, STUDENT.email, STUDENT.id, TASK_TOKEN, 'unreadable']) {
+      expect(JSON.stringify(stored)).not.toContain(personal);
+    }
+    expect(table.item(`PLACEMENT#${PLACEMENT_ID}`, 'PURGE')).toMatchObject(body.purge);
+  });
+
+  it('answers the same record to a second purge and writes nothing', async () => {
+    seedPlacementInFlight();
+    const first = jsonOf(await purgeAs({ reason: 'Data deletion request #12' }));
+    ddb.resetHistory();
+    s3.resetHistory();
+    sfn.resetHistory();
+
+    const again = await call({ method: 'POST', path: `/placements/${PLACEMENT_ID}/purge` });
+
+    expect(again.statusCode).toBe(200);
+    expect(jsonOf(again)).toEqual(first);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(s3.commandCalls(DeleteObjectCommand)).toHaveLength(0);
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(0);
+  });
+
+  it('logs one line with the placement id and counts, and nothing personal', async () => {
+    seedPlacementInFlight();
+    const logs = captureLogs();
+
+    await purgeAs({ reason: 'Ada asked' });
+
+    const lines = logs.lines.filter((line) => line.includes('Placement purged'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      message: 'Placement purged',
+      placementId: PLACEMENT_ID,
+      documentsDeleted: 2,
+      linksDeleted: 1,
+    });
+    expect(logs.lines.join('\n')).not.toContain('Ada');
+  });
+
+  it('answers 404 NOT_FOUND for an unknown placement and 400 naming reason for a reason over 2,000 characters', async () => {
+    const unknown = await call({ method: 'POST', path: '/placements/pl_aaaaaaaaaaaaaaaaaaaaaaaaaa/purge' });
+    expect(unknown.statusCode).toBe(404);
+    expect(jsonOf(unknown).error.code).toBe('NOT_FOUND');
+
+    table.seed(placementItem(storedPlacement()));
+    const long = await call({
+      method: 'POST',
+      path: `/placements/${PLACEMENT_ID}/purge`,
+      body: { reason: 'x'.repeat(2001) },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(errorPaths(long)).toEqual(['reason']);
+    expect(s3.commandCalls(DeleteObjectCommand)).toHaveLength(0);
+  });
+});
+
+describe('POST /placements/{placementId}/retry', () => {
+  it('moves a FAILED placement back to CHECKING and starts a new execution under a new name', async () => {
+    table.seed(placementItem(storedPlacement({ status: 'FAILED', failure: { error: 'TypeError' } })));
+
+    const response = await call({ method: 'POST', path: `/placements/${PLACEMENT_ID}/retry` });
+
+    expect(response.statusCode).toBe(200);
+    expect(jsonOf(response)).toMatchObject({ placementId: PLACEMENT_ID, status: 'CHECKING' });
+    expect(jsonOf(response).failure).toBeUndefined();
+    expect(sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        stateMachineArn: HANDLER_ENVIRONMENT.STATE_MACHINE_ARN,
+        name: `${PLACEMENT_ID}-retry-1`,
+        input: JSON.stringify({ placementId: PLACEMENT_ID }),
+      },
+    ]);
+    const stored = placementOf(table.item(placementKey().pk, 'PLACEMENT'));
+    expect(stored).toMatchObject({
+      status: 'CHECKING',
+      executionName: `${PLACEMENT_ID}-retry-1`,
+      version: 4,
+    });
+    expect(stored.history.at(-1)?.type).toBe('RETRIED');
+  });
+
+  it('answers 409 CONFLICT naming the status of a placement that did not fail, and starts nothing', async () => {
+    table.seed(placementItem(storedPlacement({ status: 'AWAITING_DOCUMENTS' })));
+
+    const response = await call({ method: 'POST', path: `/placements/${PLACEMENT_ID}/retry` });
+
+    expect(response.statusCode).toBe(409);
+    expect(jsonOf(response).error).toMatchObject({ code: 'CONFLICT' });
+    expect(jsonOf(response).error.message).toContain('AWAITING_DOCUMENTS');
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('answers 404 NOT_FOUND for an unknown placement', async () => {
+    const response = await call({ method: 'POST', path: `/placements/${PLACEMENT_ID}/retry` });
+
+    expect(response.statusCode).toBe(404);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 });
 
@@ -553,20 +803,40 @@ describe('routing and unexpected failures', () => {
   };
 
   it('answers an unexpected DynamoDB error with a 500 that says nothing internal, and logs only its name', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
 
     const response = await call({ method: 'GET', path: `/placements/${PLACEMENT_ID}` });
 
     expectGenericServerError(response, 'ResourceNotFound', 'Requested resource');
-    expect(logged).toHaveBeenCalledTimes(1);
-    const line = JSON.parse(String(logged.mock.calls[0]?.[0]));
-    expect(line).toMatchObject({ level: 'ERROR', errorName: 'ResourceNotFoundException' });
-    expect(JSON.stringify(line)).not.toContain(HANDLER_ENVIRONMENT.TABLE_NAME);
+    expect(logs.entries()).toHaveLength(1);
+    expect(logs.entries()[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'Request failed',
+      errorName: 'ResourceNotFoundException',
+      placementId: PLACEMENT_ID,
+      function_request_id: 'aws-request-1',
+    });
+    expect(logs.lines[0]).not.toContain(HANDLER_ENVIRONMENT.TABLE_NAME);
+  });
+
+  it("does not carry one request's placementId onto the next request's log lines", async () => {
+    const logs = captureLogs();
+    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+    ddb.on(QueryCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+
+    await call({ method: 'GET', path: `/placements/${PLACEMENT_ID}` });
+    await call({ method: 'GET', path: `/placements?siteId=${SITE_ID}` });
+
+    const [first, second] = logs.entries();
+    expect(first).toMatchObject({ message: 'Request failed', placementId: PLACEMENT_ID });
+    expect(second?.message).toBe('Request failed');
+    expect(second).not.toHaveProperty('placementId');
+    expect(second).not.toHaveProperty('correlation_id');
   });
 
   it('answers DynamoDB throttling with the same generic 500', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    captureLogs();
     table.seed(siteItem(storedSite()));
     ddb.on(PutCommand).rejects(dynamoThrottlingException());
 

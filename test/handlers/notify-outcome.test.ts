@@ -4,6 +4,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as NotifyOutcomeHandler } from '../../functions/handlers/notify-outcome.js';
+import { PLACEMENT_OUTCOME_MESSAGE } from '../../infra/constructs/placement-metrics.js';
+import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
+import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { sesThrottling } from './support/sdk-errors.js';
@@ -26,7 +29,9 @@ import { taskEvent } from './support/task-event.js';
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const CONTEXT = lambdaContext('notify-outcome');
 let handler: typeof NotifyOutcomeHandler;
+let logs: CapturedLogs;
 
 const cleared = (overrides: Partial<Placement> = {}) =>
   storedPlacement({
@@ -41,7 +46,7 @@ const cleared = (overrides: Partial<Placement> = {}) =>
     ...overrides,
   });
 
-const notify = () => handler(taskEvent({ next: 'NOTIFY_OUTCOME' }));
+const notify = () => handler(taskEvent({ next: 'NOTIFY_OUTCOME' }), CONTEXT);
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 
 beforeAll(async () => {
@@ -59,10 +64,12 @@ beforeEach(() => {
   table.install(ddb);
   table.seed(placementItem(cleared()));
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
+  logs = captureLogs();
 });
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('notify-outcome', () => {
@@ -80,6 +87,28 @@ describe('notify-outcome', () => {
       type: 'OUTCOME_NOTIFIED',
       detail: 'CLEARED: student, coordinator, site',
     });
+  });
+
+  it('logs the outcome line the CloudWatch metric filters count, once, tagged with the placement', async () => {
+    await notify();
+    await notify();
+
+    const outcomeLines = logs.lines.filter((line) => line.includes(PLACEMENT_OUTCOME_MESSAGE));
+    expect(outcomeLines).toHaveLength(1);
+    // The metric filter's terms (infra/constructs/placement-metrics.ts): the message and the outcome, in one line.
+    expect(outcomeLines[0]).toContain('CLEARED');
+    expect(JSON.parse(outcomeLines[0] ?? '{}')).toMatchObject({
+      level: 'INFO',
+      message: 'Placement outcome',
+      outcome: 'CLEARED',
+      placementId: PLACEMENT_ID,
+      correlation_id: PLACEMENT_ID,
+      service: 'placement-onboarding',
+      function_name: 'notify-outcome',
+    });
+    for (const personal of [STUDENT.email, STUDENT.name, COORDINATOR_EMAIL, ADMIN_EMAIL, TASK_TOKEN]) {
+      expect(logs.lines.join('\n')).not.toContain(personal);
+    }
   });
 
   it('sends nothing and writes nothing the second time', async () => {
@@ -131,7 +160,7 @@ describe('notify-outcome', () => {
     ['an empty event', {}],
     ['an over-long placement id', { placementId: 'p'.repeat(201) }],
   ])('rejects a malformed task event (%s) with ValidationError', async (_name, event) => {
-    await expect(handler(event)).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(handler(event, CONTEXT)).rejects.toMatchObject({ name: 'ValidationError' });
     expect(ddb.calls()).toHaveLength(0);
   });
 });

@@ -311,4 +311,38 @@ describe('POST /portal/{token}/uploads', () => {
     expect(jsonOf(response).error.code).toBe('CONFLICT');
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
+
+  it.each([
+    ['another origin', { origin: 'https://attacker.example' }],
+    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
+  ])(
+    'answers a request from %s with 403 FORBIDDEN, recording nothing and signing no upload',
+    async (_l, headers) => {
+      const token = portalLink();
+
+      const response = await invokeHttp(handler, {
+        method: 'POST',
+        path: `/portal/${token}/uploads`,
+        headers,
+        body: uploadRequest,
+      });
+
+      expect(response.statusCode).toBe(403);
+      expect(jsonOf(response).error).toMatchObject({ code: 'FORBIDDEN' });
+      expect(ddb.calls()).toHaveLength(0);
+    },
+  );
+
+  it('takes a request from the portal page’s own origin, as its script sends it', async () => {
+    const token = portalLink();
+
+    const response = await invokeHttp(handler, {
+      method: 'POST',
+      path: `/portal/${token}/uploads`,
+      headers: { origin: HANDLER_ENVIRONMENT.PUBLIC_BASE_URL, 'sec-fetch-site': 'same-origin' },
+      body: uploadRequest,
+    });
+
+    expect(response.statusCode).toBe(201);
+  });
 });

@@ -12,6 +12,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import type { handler as ProcessUploadHandler } from '../../functions/handlers/process-upload.js';
+import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
+import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { objectBody, objectCreatedEvent } from './support/s3-event.js';
@@ -35,6 +37,7 @@ const s3 = mockClient(S3Client);
 const sfn = mockClient(SFNClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
 let handler: typeof ProcessUploadHandler;
+let logs: CapturedLogs;
 
 const BUCKET = HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET;
 const DOCUMENT = storedDocument();
@@ -46,7 +49,8 @@ const EXECUTABLE_HEAD = new Uint8Array([
   0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
 ]);
 
-const upload = (event: unknown = objectCreatedEvent(BUCKET, ENCODED_KEY)) => handler(event as S3Event);
+const upload = (event: unknown = objectCreatedEvent(BUCKET, ENCODED_KEY)) =>
+  handler(event as S3Event, lambdaContext('process-upload'));
 
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 const storedDocumentNow = (documentId = DOCUMENT.documentId) =>
@@ -87,9 +91,7 @@ beforeEach(() => {
   table.seed(placementItem(waitingForMmr()), documentItem(DOCUMENT));
   s3.on(DeleteObjectCommand).resolves({});
   sfn.on(SendTaskSuccessCommand).resolves({});
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  logs = captureLogs();
 });
 
 afterEach(() => {
@@ -281,11 +283,34 @@ describe('process-upload', () => {
 
     await expect(upload()).rejects.toMatchObject({ name: 'AccessDenied' });
 
-    const logged = vi.mocked(console.error).mock.calls.map((args) => String(args[0]));
-    expect(logged).toHaveLength(1);
-    expect(JSON.parse(logged[0] ?? '{}')).toMatchObject({ errorName: 'AccessDenied' });
-    expect(logged[0]).not.toContain(OBJECT_KEY);
+    expect(logs.entries()).toHaveLength(1);
+    expect(logs.entries()[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'Upload processing failed',
+      errorName: 'AccessDenied',
+      placementId: PLACEMENT_ID,
+    });
+    expect(logs.lines[0]).not.toContain(OBJECT_KEY);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("tags each record's log line with the placement in its key, and a skipped record's with none", async () => {
+    stubObject(PDF_HEAD);
+    const [valid] = objectCreatedEvent(BUCKET, ENCODED_KEY).Records;
+    const [elsewhere] = objectCreatedEvent('another-bucket', ENCODED_KEY).Records;
+
+    await expect(upload({ Records: [valid, elsewhere] })).resolves.toEqual({ processed: 1 });
+
+    const [processed, skipped] = logs.entries();
+    expect(processed).toMatchObject({
+      message: 'Upload processed',
+      outcome: 'accepted',
+      placementId: PLACEMENT_ID,
+      correlation_id: PLACEMENT_ID,
+    });
+    expect(skipped?.message).toBe('Skipped an S3 record');
+    expect(skipped).not.toHaveProperty('placementId');
+    expect(logs.lines.join('\n')).not.toContain(DOCUMENT.documentId);
   });
 
   it('resumes the workflow on the retried event when the first attempt could not', async () => {

@@ -3,11 +3,14 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { handler as RecordFailureHandler } from '../../functions/handlers/record-failure.js';
+import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
+import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { sentEmails } from './support/sent-emails.js';
 import {
   COORDINATOR_EMAIL,
+  PLACEMENT_ID,
   placementItem,
   placementKey,
   placementOf,
@@ -21,6 +24,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
 let handler: typeof RecordFailureHandler;
+let logs: CapturedLogs;
 
 const CAUSE_DETAIL = 'Student date of birth 1999-07-04 did not parse';
 /** A Step Functions failure: the cause can carry anything, student data included. */
@@ -30,7 +34,10 @@ const failure = {
 };
 
 const recordFailure = (extra: { error?: string; cause?: string } = failure) =>
-  handler(taskEvent({ failure: { Error: extra.error, Cause: extra.cause } }, extra));
+  handler(
+    taskEvent({ failure: { Error: extra.error, Cause: extra.cause } }, extra),
+    lambdaContext('record-failure'),
+  );
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 
 beforeAll(async () => {
@@ -54,7 +61,7 @@ beforeEach(() => {
     ),
   );
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  logs = captureLogs();
 });
 
 afterEach(() => {
@@ -90,14 +97,17 @@ describe('record-failure', () => {
   it('logs the error name only, never the cause', async () => {
     await recordFailure();
 
-    const lines = vi.mocked(console.error).mock.calls.map((args) => String(args[0]));
+    const lines = logs.lines;
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+    expect(logs.entries()[0]).toMatchObject({
+      level: 'ERROR',
       message: 'Onboarding workflow failed',
       errorName: 'IllegalTransitionError',
+      placementId: PLACEMENT_ID,
     });
     expect(lines[0]).not.toContain(CAUSE_DETAIL);
     expect(lines[0]).not.toContain(STUDENT.email);
+    expect(lines[0]).not.toContain(TASK_TOKEN);
   });
 
   it('keeps the outcome of a placement that already finished, and emails nobody', async () => {

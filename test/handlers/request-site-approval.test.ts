@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { hashLinkToken } from '../../functions/core/link-token.js';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as RequestSiteApprovalHandler } from '../../functions/handlers/request-site-approval.js';
+import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { sesThrottling } from './support/sdk-errors.js';
@@ -28,6 +29,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const sfn = mockClient(SFNClient);
 const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const CONTEXT = lambdaContext('request-site-approval');
 let handler: typeof RequestSiteApprovalHandler;
 
 const SECOND_ADMIN = 'charge.nurse@stmarys.example';
@@ -44,7 +46,10 @@ const awaitingApproval = (overrides: Partial<Placement> = {}) =>
   });
 
 const requestApproval = (state: Record<string, unknown> = {}) =>
-  handler(taskEvent({ ...complianceState('REQUEST_SITE_APPROVAL'), ...state }, { taskToken: TASK_TOKEN }));
+  handler(
+    taskEvent({ ...complianceState('REQUEST_SITE_APPROVAL'), ...state }, { taskToken: TASK_TOKEN }),
+    CONTEXT,
+  );
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 
 beforeAll(async () => {
@@ -170,7 +175,7 @@ describe('request-site-approval', () => {
     ['no task token', { placementId: PLACEMENT_ID, input: {} }],
     ['a numeric placement id', { placementId: 42, taskToken: TASK_TOKEN }],
   ])('rejects a malformed task event (%s) with ValidationError, doing nothing', async (_name, event) => {
-    await expect(handler(event)).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(handler(event, CONTEXT)).rejects.toMatchObject({ name: 'ValidationError' });
 
     expect(ddb.calls()).toHaveLength(0);
     expect(ses.calls()).toHaveLength(0);

@@ -5,6 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as ReviewHandler } from '../../functions/handlers/review.js';
+import { captureLogs } from '../support/captured-logs.js';
 import {
   errorPaths,
   type HttpRequest,
@@ -266,6 +267,52 @@ describe('POST /review/{token}', () => {
     expect(resumes()).toHaveLength(0);
   });
 
+  it('shows a form decline without a reason again (400), with the message next to the field and what was chosen', async () => {
+    const response = await review({
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: HANDLER_ENVIRONMENT.PUBLIC_BASE_URL,
+      },
+      body: new URLSearchParams([
+        ['decision', 'decline'],
+        ['reason', '  '],
+      ]).toString(),
+    });
+
+    expect(response.statusCode).toBe(400);
+    expectSafePageHeaders(response);
+    expect(response.body).toContain('<title>Error: Review');
+    expect(response.body).toMatch(
+      /<p class="field-error" id="reason-error">Give a reason: it is needed to decline or to ask for changes\.<\/p>\s*<textarea id="reason"[^>]*aria-describedby="reason-hint reason-error"[^>]*aria-invalid="true"/,
+    );
+    expect(response.body).toMatch(
+      /<input type="radio" id="decision-decline" name="decision" value="decline" required checked/,
+    );
+    expect(response.body).toContain('<a href="#reason">Give a reason');
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(resumes()).toHaveLength(0);
+  });
+
+  it('shows a form asking for changes without naming a document again, keeping the reason typed', async () => {
+    const response = await review({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ['decision', 'request-changes'],
+        ['reason', 'The <scan> is blurry'],
+      ]).toString(),
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain(
+      '<p class="field-error" id="codes-error">Tick each document the student must replace.</p>',
+    );
+    expect(response.body).toContain('>The &lt;scan&gt; is blurry</textarea>');
+    expect(response.body).toContain('<a href="#change-MMR">Tick each document');
+    expect(placementWrites()).toHaveLength(0);
+  });
+
   it('answers 400 naming `decision` for an unknown decision', async () => {
     const response = await decideAsJson({ decision: 'maybe' });
 
@@ -308,6 +355,108 @@ describe('POST /review/{token}', () => {
     ]);
   });
 
+  describe('from another website', () => {
+    const approveForm = new URLSearchParams([['decision', 'approve']]).toString();
+    const OWN_ORIGIN = HANDLER_ENVIRONMENT.PUBLIC_BASE_URL;
+
+    it('refuses a form posted from another origin with the 403 page, and changes nothing', async () => {
+      const response = await review({
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://attacker.example',
+          'sec-fetch-site': 'cross-site',
+        },
+        body: approveForm,
+      });
+
+      expect(response.statusCode).toBe(403);
+      expectSafePageHeaders(response);
+      expect(response.body).toContain('This decision was not recorded');
+      expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+      expect(ddb.calls()).toHaveLength(0);
+      expect(resumes()).toHaveLength(0);
+    });
+
+    it.each([
+      ['another origin', { origin: 'https://onboarding.school.example.attacker.example' }],
+      ['an opaque origin on another site', { origin: 'null', 'sec-fetch-site': 'cross-site' }],
+      ['the same scheme and host on another port', { origin: 'https://onboarding.school.example:8443' }],
+      ['Sec-Fetch-Site: cross-site alone', { 'sec-fetch-site': 'cross-site' }],
+    ])('answers a JSON decision from %s with 403 FORBIDDEN, changing nothing', async (_label, headers) => {
+      const response = await review({
+        method: 'POST',
+        headers: { accept: 'application/json', ...headers },
+        body: { decision: 'approve' },
+      });
+
+      expect(response.statusCode).toBe(403);
+      expect(jsonOf(response).error).toMatchObject({ code: 'FORBIDDEN' });
+      expect(ddb.calls()).toHaveLength(0);
+      expect(resumes()).toHaveLength(0);
+    });
+
+    it('records a form posted from the page’s own origin (as a browser sends it)', async () => {
+      const response = await review({
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: OWN_ORIGIN,
+          'sec-fetch-site': 'same-origin',
+        },
+        body: approveForm,
+      });
+
+      expect(response.statusCode).toBe(200);
+      expect(storedPlacementNow().status).toBe('CLEARED');
+    });
+
+    it('records a form posted from the page as Chromium sends it under Referrer-Policy: no-referrer (Origin: null)', async () => {
+      const response = await review({
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'null',
+          'sec-fetch-site': 'same-origin',
+        },
+        body: approveForm,
+      });
+
+      expect(response.statusCode).toBe(200);
+      expect(storedPlacementNow().status).toBe('CLEARED');
+    });
+
+    it('records a decision from a page on the address the request went to (an old link, before a custom domain)', async () => {
+      const response = await review({
+        method: 'POST',
+        headers: {
+          accept: 'application/json',
+          origin: 'https://api.onboarding.example',
+          host: 'api.onboarding.example',
+        },
+        body: { decision: 'approve' },
+      });
+
+      expect(response.statusCode).toBe(200);
+    });
+
+    it('records a JSON decision that names no origin (curl, scripts): the token is the key', async () => {
+      const response = await decideAsJson({ decision: 'approve' });
+
+      expect(response.statusCode).toBe(200);
+      expect(storedPlacementNow().status).toBe('CLEARED');
+    });
+
+    it('does not refuse a GET of the page whatever its origin headers', async () => {
+      const response = await review({
+        method: 'GET',
+        headers: { origin: 'https://attacker.example', 'sec-fetch-site': 'cross-site' },
+      });
+
+      expect(response.statusCode).toBe(200);
+    });
+  });
+
   it('answers 410 LINK_EXPIRED (JSON) for an expired link, recording nothing', async () => {
     vi.setSystemTime(new Date('2030-03-15T00:00:00.000Z'));
 
@@ -319,18 +468,40 @@ describe('POST /review/{token}', () => {
   });
 
   it('answers an unexpected failure during a JSON decision with a logged, generic 500', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
 
     const response = await decideAsJson({ decision: 'approve' });
 
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain(HANDLER_ENVIRONMENT.TABLE_NAME);
-    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logs.entries()).toHaveLength(1);
+    // The link was never resolved: the line names no placement, and never the token.
+    expect(logs.entries()[0]).toMatchObject({ level: 'ERROR', message: 'Request failed' });
+    expect(logs.entries()[0]).not.toHaveProperty('placementId');
+    expect(logs.lines[0]).not.toContain(token);
+  });
+
+  it('tags a failure after the link resolved with its placementId, never with the token', async () => {
+    const logs = captureLogs();
+    ddb.on(PutCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+
+    const response = await decideAsJson({ decision: 'approve' });
+
+    expect(response.statusCode).toBe(500);
+    expect(logs.entries()).toHaveLength(1);
+    expect(logs.entries()[0]).toMatchObject({
+      level: 'ERROR',
+      message: 'Request failed',
+      placementId: PLACEMENT_ID,
+      correlation_id: PLACEMENT_ID,
+    });
+    const text = logs.lines.join('\n');
+    for (const secret of [token, TASK_TOKEN, ADMIN_EMAIL, STUDENT.email]) expect(text).not.toContain(secret);
   });
 
   it('logs an unexpected failure during a form decision like any other 5xx', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
 
     const response = await review({
@@ -340,6 +511,6 @@ describe('POST /review/{token}', () => {
     });
 
     expect(response.statusCode).toBe(500);
-    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logs.entries()).toHaveLength(1);
   });
 });

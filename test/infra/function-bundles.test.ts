@@ -8,6 +8,7 @@ const functions = await deployedFunctions(process.cwd(), `${process.cwd()}/cdk.o
 describe('the deployed function bundles', () => {
   it('are one per handler file', () => {
     expect(functions.map((fn) => fn.handler).sort()).toEqual([
+      'apply-retention',
       'check-compliance',
       'collect-documents',
       'coordinator-api',

@@ -16,6 +16,7 @@ const HANDLERS: HandlerName[] = [
   'request-site-approval',
   'notify-outcome',
   'record-failure',
+  'apply-retention',
 ];
 
 let stack: StatelessStack;

@@ -58,9 +58,15 @@ describe('the stages of cdk.json', () => {
     expect(new Set(logRetentions(prod))).toEqual(new Set([365]));
   });
 
-  it('delete student documents after 30 days in dev and 365 days in prod', () => {
-    expect(documentExpiryDays(dev)).toEqual([30]);
-    expect(documentExpiryDays(prod)).toEqual([365]);
+  it('delete student documents 30 days after the rotation in dev and 365 in prod, with a backstop a year later', () => {
+    expect(documentExpiryDays(dev)).toEqual([30 + 365]);
+    expect(documentExpiryDays(prod)).toEqual([365 + 365]);
+    const retentionDays = (templates: StageTemplates) =>
+      Object.values(templates.stateless.findResources('AWS::Lambda::Function'))
+        .map((fn) => fn.Properties.Environment?.Variables?.DOCUMENT_RETENTION_DAYS)
+        .filter((days) => days !== undefined);
+    expect(retentionDays(dev)).toEqual(['30']);
+    expect(retentionDays(prod)).toEqual(['365']);
   });
 
   it('throttle the API at 50/100 requests per second in dev and 100/200 in prod', () => {

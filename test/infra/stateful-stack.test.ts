@@ -241,14 +241,14 @@ describe('the documents bucket', () => {
     });
   });
 
-  it('deletes student documents (and their old versions) after the retention period', () => {
+  it('deletes student documents (and their old versions) a year past the retention period after upload, as a backstop', () => {
     expect(documentsBucket().LifecycleConfiguration).toEqual({
       Rules: [
         {
           Id: 'delete-student-documents',
           Prefix: 'placements/',
           Status: 'Enabled',
-          ExpirationInDays: 120,
+          ExpirationInDays: 120 + 365,
           NoncurrentVersionExpiration: { NoncurrentDays: 1 },
           AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
         },

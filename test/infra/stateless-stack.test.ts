@@ -16,6 +16,7 @@ const HANDLERS: HandlerName[] = [
   'request-site-approval',
   'notify-outcome',
   'record-failure',
+  'apply-retention',
 ];
 const API_HANDLERS = new Set<HandlerName>(['coordinator-api', 'portal', 'review']);
 
@@ -125,7 +126,7 @@ describe('every function', () => {
         Architectures: ['arm64'],
         MemorySize: 512,
         TracingConfig: { Mode: 'Active' },
-        Timeout: API_HANDLERS.has(handler) ? 10 : 15,
+        Timeout: API_HANDLERS.has(handler) ? 10 : handler === 'apply-retention' ? 600 : 15,
         Handler: 'index.handler',
       });
     }
@@ -148,8 +149,8 @@ describe('every function', () => {
     const common = ['POWERTOOLS_SERVICE_NAME', 'STAGE', 'TABLE_NAME'];
     const mail = ['SENDER_EMAIL', 'REPLY_TO_EMAIL', 'SES_CONFIGURATION_SET'];
     const expected: Record<HandlerName, string[]> = {
-      'coordinator-api': [...common, 'STATE_MACHINE_ARN'],
-      portal: [...common, 'DOCUMENTS_BUCKET'],
+      'coordinator-api': [...common, ...mail, 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET'],
+      portal: [...common, 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL'],
       review: [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL'],
       'process-upload': [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN'],
       'check-compliance': common,
@@ -157,6 +158,7 @@ describe('every function', () => {
       'request-site-approval': [...common, ...mail, 'PUBLIC_BASE_URL', 'STATE_MACHINE_ARN'],
       'notify-outcome': [...common, ...mail, 'PUBLIC_BASE_URL'],
       'record-failure': [...common, ...mail],
+      'apply-retention': [...common, 'DOCUMENTS_BUCKET', 'DOCUMENT_RETENTION_DAYS'],
     };
     for (const handler of HANDLERS) {
       expect(Object.keys(environmentOf(handler)).sort(), handler).toEqual([...expected[handler]].sort());
@@ -308,9 +310,46 @@ describe('access to the documents bucket', () => {
     });
   });
 
-  it('lets only the upload processor delete objects, and only under placements/ of that bucket', () => {
-    expect(handlersAllowed('s3:DeleteObject')).toEqual(['process-upload']);
-    expect(grantedResources('process-upload', 's3:DeleteObject')).toEqual([objects]);
+  it('lets only the upload processor and the coordinator API (purge) delete objects, only under placements/', () => {
+    expect(handlersAllowed('s3:DeleteObject')).toEqual([
+      'coordinator-api',
+      'process-upload',
+      'apply-retention',
+    ]);
+    for (const handler of ['coordinator-api', 'process-upload', 'apply-retention'] as const) {
+      expect(grantedResources(handler, 's3:DeleteObject')).toEqual([objects]);
+    }
+  });
+
+  it('gives the coordinator API and the retention sweep no other access to documents: no read, list or upload', () => {
+    for (const handler of ['coordinator-api', 'apply-retention'] as const) {
+      const s3Actions = statementsOf(handler)
+        .flatMap(actionsOf)
+        .filter((action) => action.startsWith('s3:'));
+      expect(s3Actions, handler).toEqual(['s3:DeleteObject']);
+      expect(keyActionsThrough(handler, 's3'), handler).toEqual([]);
+    }
+  });
+
+  it('runs the retention sweep once a day, with the stage’s retention days, retrying a failed run', () => {
+    expect(environmentOf('apply-retention').DOCUMENT_RETENTION_DAYS).toBe('120');
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties).toMatchObject({
+      ScheduleExpression: 'cron(15 3 * * ? *)',
+      State: 'ENABLED',
+      Targets: [
+        {
+          Arn: { 'Fn::GetAtt': [functionId('apply-retention'), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2 },
+        },
+      ],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [functionId('apply-retention'), 'Arn'] },
+      Principal: 'events.amazonaws.com',
+    });
   });
 
   it('invokes the upload processor for every object created under placements/', () => {
@@ -352,8 +391,9 @@ describe('access to the documents bucket', () => {
 });
 
 describe('sending email', () => {
-  it('is allowed to the mailing functions only, as the sender, through the configuration set', () => {
+  it('is allowed to the mailing functions only (cancel mails too), as the sender, through the configuration set', () => {
     expect(handlersAllowed('ses:SendEmail')).toEqual([
+      'coordinator-api',
       'collect-documents',
       'request-site-approval',
       'notify-outcome',
@@ -408,6 +448,8 @@ describe('the HTTP API', () => {
         'GET /placements/{placementId}',
         'POST /placements/{placementId}/waivers',
         'POST /placements/{placementId}/cancel',
+        'POST /placements/{placementId}/purge',
+        'POST /placements/{placementId}/retry',
       ].map((routeKey) => ({ routeKey, authorization: 'AWS_IAM', target: coordinator })),
     );
   });

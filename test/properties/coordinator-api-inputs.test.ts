@@ -185,6 +185,13 @@ const routes = {
     body: fc.oneof(routeBody(cancelFields), bodyCase(fc.constant(undefined))),
     headers: jsonHeaders,
   }),
+  // The purge body has the cancel body's one field (`reason`), with the same limits.
+  'POST /placements/{placementId}/purge': requestCase({
+    method: httpMethod(['POST']),
+    path: routePath((id) => `/placements/${id}/purge`, placementId),
+    body: fc.oneof(routeBody(cancelFields), bodyCase(fc.constant(undefined))),
+    headers: jsonHeaders,
+  }),
 };
 
 const wellFormed = {
@@ -205,6 +212,7 @@ const FOUND: Record<string, RequestCase[]> = {
     jsonRequest('POST', `/placements/${'a'.repeat(2_100)}/waivers`, { requirementCode: 'MMR', reason: 'x' }),
   ],
   'POST /placements/{placementId}/cancel': [longId((id) => `/placements/${id}/cancel`, 'POST')],
+  'POST /placements/{placementId}/purge': [longId((id) => `/placements/${id}/purge`, 'POST')],
   // A start date the API accepts, 14 days after 0000-01-01 or less: the due date is year -1, a RangeError.
   'well-formed POST /placements': [
     jsonRequest('POST', '/placements', {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCEPTED_CONTENT_TYPES, MAX_UPLOAD_BYTES } from '../../functions/core/file-signature.js';
 import type { handler as PortalHandler } from '../../functions/handlers/portal.js';
 import { coldStart } from '../handlers/support/handler-environment.js';
@@ -9,16 +9,19 @@ import {
   badDate,
   bodyCase,
   calendarDate,
+  crossSiteHeaders,
   httpHeaders,
   httpMethod,
   nameText,
   objectBodyCase,
   pathSegment,
+  printable,
   type RequestCase,
   rawPathOf,
   requestCase,
   requirementCode,
   routePath,
+  sameOriginHeaders,
   usually,
 } from './support/http-arbitraries.js';
 import {
@@ -184,6 +187,36 @@ describe('student portal, whatever the request', () => {
         await sendAndCheck(aws, handler, input, PORTAL);
       }),
       { numRuns: PROPERTY_RUNS },
+    );
+  });
+
+  it('an upload request from another website is refused with 403 and signs nothing; from the page itself it is not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scenario,
+        wellFormedUpload,
+        crossSiteHeaders,
+        sameOriginHeaders,
+        async (state, request, foreign, ownPage) => {
+          resetWorld(aws, state);
+          const refused = await sendAndCheck(
+            aws,
+            handler,
+            printable({ ...request, headers: { ...request.headers, ...foreign } }),
+            PORTAL,
+          );
+          expect(refused.statusCode).toBe(403);
+
+          const own = await sendAndCheck(
+            aws,
+            handler,
+            printable({ ...request, headers: { ...request.headers, ...ownPage } }),
+            PORTAL,
+          );
+          expect(own.statusCode).not.toBe(403);
+        },
+      ),
+      { numRuns: PROPERTY_RUNS / 2 },
     );
   });
 

@@ -18,6 +18,7 @@ import type { Placement } from '../../functions/core/model/placement.js';
 import type { RequirementCode } from '../../functions/core/model/requirement-code.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import type { handler as ProcessUploadHandler } from '../../functions/handlers/process-upload.js';
+import { lambdaContext } from '../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../handlers/support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT } from '../handlers/support/handler-environment.js';
 import { objectBody, objectCreatedEvent } from '../handlers/support/s3-event.js';
@@ -30,6 +31,7 @@ import {
   requirement,
   STUDENT,
 } from '../handlers/support/stored-items.js';
+import { captureLogs } from '../support/captured-logs.js';
 import { externalWrites } from './support/aws-side-effects.js';
 import {
   calendarDate,
@@ -68,7 +70,7 @@ const STORED_OBJECT_KEYS = [MMR_DOCUMENT, BLS_DOCUMENT, PENDING_DOCUMENT].map(
 );
 const RUNS = 200;
 
-const processEvent = (event: unknown) => handler(event as S3Event);
+const processEvent = (event: unknown) => handler(event as S3Event, lambdaContext('process-upload'));
 
 /** S3 puts keys in events URL-encoded, with spaces as `+`: what the function must read back. */
 const decodedKey = (key: string): string => {
@@ -327,11 +329,7 @@ afterAll(() => {
 
 beforeEach(() => {
   freezeDate();
-  for (const level of ['log', 'info', 'warn', 'error'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      logged.push(args.map(String).join(' '));
-    });
-  }
+  captureLogs(logged);
 });
 
 afterEach(() => {

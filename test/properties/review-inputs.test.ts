@@ -7,6 +7,7 @@ import {
   anyRawBody,
   arbitraryPath,
   bodyCase,
+  crossSiteHeaders,
   httpHeaders,
   httpMethod,
   objectBodyCase,
@@ -18,6 +19,7 @@ import {
   requestCase,
   requirementCode,
   routePath,
+  sameOriginHeaders,
   toFormBody,
   usually,
   wildValue,
@@ -171,6 +173,36 @@ describe('site review, whatever the request', () => {
         expect(again.statusCode).toBe(409);
         expect(aws.sfn.calls()).toHaveLength(0);
       }),
+      { numRuns: PROPERTY_RUNS / 2 },
+    );
+  });
+
+  it('a valid decision posted from another website is refused with 403 and changes nothing; from the page itself it counts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        wellFormedDecision,
+        crossSiteHeaders,
+        sameOriginHeaders,
+        async (request, foreign, ownPage) => {
+          resetWorld(aws, 'awaiting-approval');
+          const refused = await sendAndCheck(
+            aws,
+            handler,
+            printable({ ...request, headers: { ...request.headers, ...foreign } }),
+            REVIEW,
+          );
+          expect(refused.statusCode).toBe(403);
+
+          const own = await sendAndCheck(
+            aws,
+            handler,
+            printable({ ...request, headers: { ...request.headers, ...ownPage } }),
+            REVIEW,
+          );
+          expect(own.statusCode).toBe(200);
+          expect(aws.sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(1);
+        },
+      ),
       { numRuns: PROPERTY_RUNS / 2 },
     );
   });

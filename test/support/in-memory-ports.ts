@@ -1,6 +1,7 @@
 import { ConcurrentUpdateError } from '../../functions/core/errors.js';
 import type { LinkRecord } from '../../functions/core/model/link.js';
 import type { Placement } from '../../functions/core/model/placement.js';
+import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
 import type { Site } from '../../functions/core/model/site.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import type { EmailMessage, ListPlacementsQuery, PlacementPage, Ports } from '../../functions/core/ports.js';
@@ -11,7 +12,12 @@ export class InMemoryWorld {
   readonly placementsById = new Map<string, Placement>();
   readonly documentsById = new Map<string, StudentDocument>();
   readonly linksByHash = new Map<string, LinkRecord>();
-  readonly claims = new Set<string>();
+  readonly purgeRecords = new Map<string, PurgeRecord>();
+  /** The retention index: end date → placement ids filed under it. */
+  readonly endingOn = new Map<string, Set<string>>();
+  /** Ledger claims by key: pending ones have a `leaseUntil`, completed ones do not. */
+  readonly claims = new Map<string, { claimId: string; leaseUntil?: Date }>();
+  private nextClaimId = 1;
   readonly outbox: EmailMessage[] = [];
   readonly objects = new Map<string, Uint8Array>();
   readonly started: string[] = [];
@@ -71,21 +77,57 @@ export class InMemoryWorld {
       saveDocument: async (document) => {
         this.documentsById.set(document.documentId, structuredClone(document));
       },
+      deleteDocument: async (studentId, documentId) => {
+        if (this.documentsById.get(documentId)?.studentId === studentId)
+          this.documentsById.delete(documentId);
+      },
     },
     links: {
       getLink: async (hash) => structuredClone(this.linksByHash.get(hash)),
       saveLink: async (link) => {
         this.linksByHash.set(link.tokenHash, structuredClone(link));
       },
+      deletePlacementLinks: async (placementId) => {
+        const hashes = [...this.linksByHash.values()]
+          .filter((link) => link.placementId === placementId)
+          .map((link) => link.tokenHash);
+        for (const hash of hashes) this.linksByHash.delete(hash);
+        return hashes.length;
+      },
+    },
+    retention: {
+      fileForRetention: async ({ placementId, endDate }) => {
+        this.endingOn.set(endDate, (this.endingOn.get(endDate) ?? new Set()).add(placementId));
+      },
+      placementsEndingOn: async (endDate) => [...(this.endingOn.get(endDate) ?? [])],
+    },
+    purges: {
+      getPurgeRecord: async (placementId) => structuredClone(this.purgeRecords.get(placementId)),
+      savePurgeRecord: async (record) => {
+        const stored = this.purgeRecords.get(record.placementId) ?? structuredClone(record);
+        this.purgeRecords.set(record.placementId, stored);
+        return structuredClone(stored);
+      },
     },
     ledger: {
-      claim: async (key) => {
-        if (this.claims.has(key)) return false;
-        this.claims.add(key);
-        return true;
+      claim: async (key, leaseSeconds) => {
+        const existing = this.claims.get(key);
+        if (existing && !existing.leaseUntil) return { outcome: 'done' };
+        if (existing?.leaseUntil && existing.leaseUntil >= this.currentTime) {
+          return { outcome: 'in-flight', leaseUntil: existing.leaseUntil.toISOString() };
+        }
+        const claimId = `claim-${this.nextClaimId++}`;
+        this.claims.set(key, {
+          claimId,
+          leaseUntil: new Date(this.currentTime.getTime() + leaseSeconds * 1000),
+        });
+        return { outcome: 'claimed', claimId };
       },
-      release: async (key) => {
-        this.claims.delete(key);
+      complete: async (key, claimId) => {
+        if (this.claims.get(key)?.claimId === claimId) this.claims.set(key, { claimId });
+      },
+      release: async (key, claimId) => {
+        if (this.claims.get(key)?.claimId === claimId) this.claims.delete(key);
       },
     },
     mailer: {

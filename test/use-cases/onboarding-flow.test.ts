@@ -349,11 +349,21 @@ describe('coordinator actions', () => {
 
   it('cancel stops the execution, is idempotent, and closes the portal for uploads', async () => {
     const { placementId } = await startCollecting();
+    const portalToken = world.lastLinkTo(STUDENT.email, 'portal');
     await cancelPlacement(world.ports, placementId, { reason: 'Student withdrew' });
     const again = await cancelPlacement(world.ports, placementId, {});
     expect(again.status).toBe('CANCELLED');
     expect(world.stopped).toContain(placementId);
-    await expect(upload('BLS', { expiresOn: '2027-06-30' })).rejects.toBeInstanceOf(ConflictError);
+    expect(world.outbox.at(-1)?.subject).toMatch(/was cancelled/);
+    await expect(
+      requestUpload(world.ports, portalToken, {
+        requirementCode: 'BLS',
+        fileName: 'bls.pdf',
+        contentType: 'application/pdf',
+        size: PDF_BYTES.byteLength,
+        expiresOn: '2027-06-30',
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await checkCompliance(world.ports, placementId, false)).next).toBe('STOP');
   });
 });

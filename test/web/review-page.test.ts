@@ -147,6 +147,7 @@ describe('renderReviewClosedPage', () => {
     ['expired', 410, 'This review link has expired'],
     ['not-found', 404, 'We could not find this page'],
     ['superseded', 410, 'This review link has been replaced'],
+    ['cross-site', 403, 'This decision was not recorded'],
   ] as const)('explains a %s link with status %i', (kind, statusCode, heading) => {
     const page = renderReviewClosedPage(kind);
     expect(page.statusCode).toBe(statusCode);

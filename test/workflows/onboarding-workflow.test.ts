@@ -13,6 +13,9 @@ const RETRY = {
     'Lambda.AWSLambdaException',
     'Lambda.SdkClientException',
     'Lambda.TooManyRequestsException',
+    'Lambda.Unknown',
+    'Runtime.ExitError',
+    'Sandbox.Timedout',
     'ConcurrentUpdateError',
     'TransientDependencyError',
   ],
@@ -21,6 +24,15 @@ const RETRY = {
   MaxAttempts: 5,
   MaxDelaySeconds: 60,
   JitterStrategy: 'FULL',
+};
+/** Outlasts the 30 s lease of an email claim: 5 + 10 + 20 s, with no jitter to shorten it. */
+const EMAIL_IN_FLIGHT_RETRY = {
+  ErrorEquals: ['EmailInFlightError'],
+  IntervalSeconds: 5,
+  BackoffRate: 2,
+  MaxAttempts: 5,
+  MaxDelaySeconds: 80,
+  JitterStrategy: 'NONE',
 };
 const CATCH_ALL_INTO_RECORD_FAILURE = {
   ErrorEquals: ['States.ALL'],
@@ -83,12 +95,12 @@ describe('the onboarding state machine definition', () => {
     expect(text).not.toContain('"Arguments"');
   });
 
-  it('gives every task a timeout, the shared retry with full jitter, and a catch-all', () => {
+  it('gives every task a timeout, the shared retries (full jitter; none for a leased email), and a catch-all', () => {
     expect(tasks()).toHaveLength(5);
     for (const [name, task] of tasks()) {
       const hasTimeout = 'TimeoutSeconds' in task || 'TimeoutSecondsPath' in task;
       expect(hasTimeout, `${name} has a timeout`).toBe(true);
-      expect(task.Retry, `${name} retries`).toEqual([RETRY]);
+      expect(task.Retry, `${name} retries`).toEqual([EMAIL_IN_FLIGHT_RETRY, RETRY]);
       const catches = task.Catch as Array<{ ErrorEquals: string[] }>;
       expect(catches.at(-1)?.ErrorEquals, `${name} ends its catches with States.ALL`).toEqual(['States.ALL']);
     }

@@ -1,4 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { StudentDocument } from '../../core/model/student-document.js';
 import type { DocumentRepository } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
@@ -51,6 +57,14 @@ export class DocumentTable implements DocumentRepository {
           TableName: this.tableName,
           Item: { ...documentKey(document.studentId, document.documentId), ...document },
         }),
+      ),
+    );
+  }
+
+  async deleteDocument(studentId: string, documentId: string): Promise<void> {
+    await withDynamoErrors('The document', () =>
+      this.client.send(
+        new DeleteCommand({ TableName: this.tableName, Key: documentKey(studentId, documentId) }),
       ),
     );
   }

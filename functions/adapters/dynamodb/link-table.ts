@@ -1,10 +1,22 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { LinkRecord } from '../../core/model/link.js';
 import type { LinkRepository } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
-import { epochSeconds, linkKey } from './table-keys.js';
+import { epochSeconds, linkKey, PLACEMENT_LINK_PREFIX, placementLinkKey } from './table-keys.js';
 
-/** Link records keyed by the token's SHA-256. TTL only cleans up; expiry is checked in code. */
+const CLEANUP_AFTER_DAYS = 30;
+
+/**
+ * Link records keyed by the token's SHA-256. TTL only cleans up; expiry is checked in code. Each link
+ * also has a key-only item in its placement's partition (written first, so no link lacks one), which
+ * is how a purge finds and deletes a placement's links.
+ */
 export class LinkTable implements LinkRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -21,19 +33,63 @@ export class LinkTable implements LinkRepository {
   }
 
   async saveLink(link: LinkRecord): Promise<void> {
-    const cleanupAfterDays = 30;
+    const expiresAtEpoch = epochSeconds(link.expiresAt) + CLEANUP_AFTER_DAYS * 86_400;
     await withDynamoErrors('The link', () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...linkKey(link.tokenHash),
-            ...link,
-            expiresAtEpoch: epochSeconds(link.expiresAt) + cleanupAfterDays * 86_400,
+            ...placementLinkKey(link.placementId, link.tokenHash),
+            tokenHash: link.tokenHash,
+            expiresAtEpoch,
           },
+        }),
+      ),
+    );
+    await withDynamoErrors('The link', () =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...linkKey(link.tokenHash), ...link, expiresAtEpoch },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
+    );
+  }
+
+  async deletePlacementLinks(placementId: string): Promise<number> {
+    let deleted = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await withDynamoErrors('The link', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': placementLinkKey(placementId, '').pk,
+              ':prefix': PLACEMENT_LINK_PREFIX,
+            },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const tokenHash = String(item.tokenHash);
+        // The link first, then the item that finds it: a crash in between is finished by a re-run.
+        await this.remove(linkKey(tokenHash));
+        await this.remove(placementLinkKey(placementId, tokenHash));
+        deleted++;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return deleted;
+  }
+
+  private async remove(key: { pk: string; sk: string }): Promise<void> {
+    await withDynamoErrors('The link', () =>
+      this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key })),
     );
   }
 }

@@ -14,6 +14,22 @@ export const documentKey = (studentId: string, documentId: string) => ({
 });
 export const studentDocumentsPartition = (studentId: string) => `STUDENT#${studentId}`;
 export const linkKey = (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' });
+/** One per link, in its placement's partition, so a purge can find the placement's links without a Scan. */
+export const placementLinkKey = (placementId: string, tokenHash: string) => ({
+  pk: `PLACEMENT#${placementId}`,
+  sk: `LINK#${tokenHash}`,
+});
+export const PLACEMENT_LINK_PREFIX = 'LINK#';
+/**
+ * Retention index: one key-only item per placement under the day its rotation ends (sharded), so the
+ * daily retention sweep finds the placements whose documents are due without a Scan.
+ */
+export const retentionIndexKey = (endDate: string, shard: number, placementId: string) => ({
+  pk: `ENDS#${endDate}#${shard}`,
+  sk: `PLACEMENT#${placementId}`,
+});
+/** The audit record of a purge, beside the placement it purged. */
+export const purgeRecordKey = (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PURGE' });
 /** Ledger keys name people (`outcome:…:<email>`): only their SHA-256 is stored. */
 export const onceKey = (key: string) => ({
   pk: `ONCE#${createHash('sha256').update(key).digest('hex')}`,

@@ -1,3 +1,4 @@
+import type { PurgeProgress } from './purge-record.js';
 import type { RequirementCode } from './requirement-code.js';
 import type { SiteRequirementSpec } from './site.js';
 
@@ -91,4 +92,8 @@ export interface Placement {
   remindersSent: number;
   decision?: SiteDecision;
   failure?: { error: string; cause?: string };
+  /** Backend only: when the retention sweep deleted its documents (days after the rotation ended). */
+  documentsDeletedAt?: string;
+  /** Backend only: a purge of the student's documents and personal data, started or done. */
+  purge?: PurgeProgress;
 }

@@ -1,5 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LinkTable } from '../../../functions/adapters/dynamodb/link-table.js';
@@ -38,7 +44,7 @@ describe('LinkTable', () => {
 
     await links.saveLink(LINK);
 
-    expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
+    expect(ddb.commandCalls(PutCommand)[1]?.args[0].input).toEqual({
       TableName: TABLE,
       Item: {
         pk: `LINK#${LINK.tokenHash}`,
@@ -50,8 +56,50 @@ describe('LinkTable', () => {
     });
   });
 
+  it('first files the link under its placement (key and hash only), so a purge can find it', async () => {
+    ddb.on(PutCommand).resolves({});
+
+    await links.saveLink(LINK);
+
+    expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE,
+      Item: {
+        pk: 'PLACEMENT#pl_abc',
+        sk: `LINK#${LINK.tokenHash}`,
+        tokenHash: LINK.tokenHash,
+        expiresAtEpoch: Date.parse(LINK.expiresAt) / 1000 + 30 * 86_400,
+      },
+    });
+  });
+
+  it('deletes every link of a placement, each link before the item that finds it, and counts them', async () => {
+    const other = hashLinkToken('y'.repeat(43));
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({
+        Items: [{ pk: 'PLACEMENT#pl_abc', sk: `LINK#${LINK.tokenHash}`, tokenHash: LINK.tokenHash }],
+        LastEvaluatedKey: { pk: 'PLACEMENT#pl_abc', sk: `LINK#${LINK.tokenHash}` },
+      })
+      .resolvesOnce({ Items: [{ pk: 'PLACEMENT#pl_abc', sk: `LINK#${other}`, tokenHash: other }] });
+    ddb.on(DeleteCommand).resolves({});
+
+    await expect(links.deletePlacementLinks('pl_abc')).resolves.toBe(2);
+
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'PLACEMENT#pl_abc', ':prefix': 'LINK#' },
+    });
+    expect(ddb.commandCalls(DeleteCommand).map((call) => call.args[0].input.Key)).toEqual([
+      { pk: `LINK#${LINK.tokenHash}`, sk: 'LINK' },
+      { pk: 'PLACEMENT#pl_abc', sk: `LINK#${LINK.tokenHash}` },
+      { pk: `LINK#${other}`, sk: 'LINK' },
+      { pk: 'PLACEMENT#pl_abc', sk: `LINK#${other}` },
+    ]);
+  });
+
   it('refuses to overwrite a link with the same hash', async () => {
-    ddb.on(PutCommand).rejects(conditionalCheckFailed());
+    ddb.on(PutCommand).resolves({});
+    ddb.on(PutCommand, { ConditionExpression: 'attribute_not_exists(pk)' }).rejects(conditionalCheckFailed());
 
     await expect(links.saveLink(LINK)).rejects.toBeInstanceOf(ConcurrentUpdateError);
   });

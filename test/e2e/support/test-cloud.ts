@@ -5,6 +5,7 @@ import { requestJson } from '../../../local/actors/http-json.js';
 import { Mailbox } from '../../../local/actors/mailbox.js';
 import { Student } from '../../../local/actors/student.js';
 import { waitUntil } from '../../../local/actors/wait-until.js';
+import type { LocalFaults } from '../../../local/faults/local-faults.js';
 import { type LocalCloud, startLocalCloud } from '../../../local/local-cloud.js';
 
 export interface PlacementJson {
@@ -26,7 +27,9 @@ export class TestCloud {
     this.mailbox = new Mailbox(cloud.endpoints.mailbox);
   }
 
-  static async start(options: { timeScale?: number; dataDir?: string } = {}): Promise<TestCloud> {
+  static async start(
+    options: { timeScale?: number; dataDir?: string; faults?: LocalFaults } = {},
+  ): Promise<TestCloud> {
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'onboarding-e2e-')));
     const cloud = await startLocalCloud({
       dataDir,
@@ -34,6 +37,7 @@ export class TestCloud {
       quiet: true,
       timeScale: options.timeScale ?? 1,
       ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0 },
+      ...(options.faults ? { faults: options.faults } : {}),
     });
     return new TestCloud(cloud, dataDir);
   }

@@ -22,8 +22,8 @@ const stored = (item: TableItem): TableItem => JSON.parse(JSON.stringify(item));
 
 /**
  * A stateful stand-in for the one table, behind the mocked document client: GetItem, PutItem
- * (with the two condition expressions the adapters use), DeleteItem and the base-table
- * Query of a student's documents. Anything else throws, so a test never passes by accident
+ * and DeleteItem (with the condition expressions the adapters use) and the base-table
+ * Queries of a student's documents and of a placement's links. Anything else throws, so a test never passes by accident
  * on an operation this fake does not understand. Index queries are stubbed per test.
  */
 export class FakeTable {
@@ -63,6 +63,12 @@ export class FakeTable {
     const condition = input.ConditionExpression;
     if (condition === 'attribute_not_exists(pk)') {
       if (existing) throw conditionalCheckFailed();
+    } else if (condition === 'attribute_not_exists(pk) OR leaseUntil < :now') {
+      const leaseUntil = existing?.leaseUntil;
+      const now = String(input.ExpressionAttributeValues?.[':now']);
+      if (existing && !(typeof leaseUntil === 'string' && leaseUntil < now)) throw conditionalCheckFailed();
+    } else if (condition === 'claimId = :claimId') {
+      if (existing?.claimId !== input.ExpressionAttributeValues?.[':claimId']) throw conditionalCheckFailed();
     } else if (condition === 'version = :expected') {
       if (
         existing?.version === undefined ||
@@ -79,6 +85,13 @@ export class FakeTable {
 
   readonly delete = (input: DeleteCommandInput) => {
     this.checkTable(input.TableName);
+    const condition = input.ConditionExpression;
+    if (condition === 'claimId = :claimId') {
+      const existing = this.items.get(keyOf(input.Key));
+      if (existing?.claimId !== input.ExpressionAttributeValues?.[':claimId']) throw conditionalCheckFailed();
+    } else if (condition !== undefined) {
+      throw new Error(`FakeTable does not understand the condition ${condition}`);
+    }
     this.items.delete(keyOf(input.Key));
     return {};
   };
@@ -86,13 +99,14 @@ export class FakeTable {
   readonly query = (input: QueryCommandInput) => {
     this.checkTable(input.TableName);
     const values = input.ExpressionAttributeValues ?? {};
-    if (
-      input.IndexName !== undefined ||
-      input.KeyConditionExpression !== 'pk = :pk AND begins_with(sk, :doc)'
-    ) {
+    // A student's documents (`:doc`) or a placement's link items (`:prefix`), in the base table.
+    const prefixName = /^pk = :pk AND begins_with\(sk, (:doc|:prefix)\)$/.exec(
+      input.KeyConditionExpression ?? '',
+    )?.[1];
+    if (input.IndexName !== undefined || prefixName === undefined) {
       throw new Error(`FakeTable does not understand the query ${input.KeyConditionExpression}`);
     }
-    const prefix = String(values[':doc']);
+    const prefix = String(values[prefixName]);
     const Items = [...this.items.values()]
       .filter((item) => item.pk === values[':pk'] && String(item.sk).startsWith(prefix))
       .sort((a, b) => (String(a.sk) < String(b.sk) ? -1 : 1))

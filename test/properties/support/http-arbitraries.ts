@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { PLACEMENT_STATUSES } from '../../../functions/core/model/placement.js';
 import { REQUIREMENT_CODES } from '../../../functions/core/model/requirement-code.js';
 import type { HttpRequest } from '../../handlers/support/api-gateway-event.js';
+import { HANDLER_ENVIRONMENT } from '../../handlers/support/handler-environment.js';
 
 /** One HTTP request as a client could send it, before API Gateway turns it into an event. */
 export interface RequestCase {
@@ -587,4 +588,44 @@ export const reasonText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(2000, 2001).map((length) => 'r'.repeat(length)) },
   { weight: 1, arbitrary: trickyText(60) },
   { weight: 1, arbitrary: fc.constantFrom('   ', 'line one\nline two\ttabbed', '\r\n') },
+);
+
+/** The origin the handlers are configured with (their public base URL): the link pages' own. */
+export const OWN_ORIGIN = new URL(HANDLER_ENVIRONMENT.PUBLIC_BASE_URL).origin;
+
+/**
+ * What a POST from the link's own page carries: its origin, or `Origin: null` (a form under the pages'
+ * `Referrer-Policy: no-referrer`), with `Sec-Fetch-Site: same-origin`; or nothing (an older browser, curl).
+ */
+export const sameOriginHeaders: fc.Arbitrary<Record<string, string>> = fc.constantFrom<
+  Record<string, string>
+>(
+  { origin: OWN_ORIGIN, 'sec-fetch-site': 'same-origin' },
+  { origin: 'null', 'sec-fetch-site': 'same-origin' },
+  { origin: OWN_ORIGIN },
+  {},
+);
+
+/** An origin that is not the pages' own: any site, the same host on another scheme or port, a subdomain. */
+const foreignOrigin = fc.oneof(
+  fc
+    .webUrl()
+    .map((url) => new URL(url).origin)
+    // Neither the public base URL's origin nor the host the test events are addressed to.
+    .filter((origin) => origin !== OWN_ORIGIN && new URL(origin).host !== 'api.onboarding.example'),
+  fc.constantFrom(
+    OWN_ORIGIN.replace(/^https:/, 'http:'),
+    `${OWN_ORIGIN}:8443`,
+    OWN_ORIGIN.replace('://', '://evil.'),
+    `${OWN_ORIGIN}.attacker.example`,
+  ),
+);
+
+/** What a browser sends with a POST from another website's page: a foreign Origin, Sec-Fetch-Site, or both. */
+export const crossSiteHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
+  foreignOrigin.map((origin) => ({ origin })),
+  fc.constant({ 'sec-fetch-site': 'cross-site' }),
+  foreignOrigin.map((origin) => ({ origin, 'sec-fetch-site': 'cross-site' })),
+  fc.constant({ origin: OWN_ORIGIN, 'sec-fetch-site': 'cross-site' }),
+  fc.constant({ origin: 'null', 'sec-fetch-site': 'cross-site' }),
 );

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { type HttpResponse, invokeHttp } from '../../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../../handlers/support/fake-table.js';
 import { freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from '../../handlers/support/handler-environment.js';
+import { captureLogs as captureLogLines } from '../../support/captured-logs.js';
 import { externalWrites } from './aws-side-effects.js';
 import { type RequestCase, toHttpRequest } from './http-arbitraries.js';
 import { ObservedTable } from './observed-table.js';
@@ -35,20 +36,16 @@ export const mockedAws = () => {
     sfn: mockClient(SFNClient),
     ses: mockClient(SESClient),
     table: new ObservedTable(new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME)),
-    /** Every console line the function wrote during the current run. */
+    /** Every log line the function wrote during the current run. */
     logged: [] as string[],
   };
   return aws;
 };
 export type MockedAws = ReturnType<typeof mockedAws>;
 
-/** Routes the function's console output into `aws.logged` (call in beforeEach). */
+/** Routes the function's log output (its Logger's and any console's) into `aws.logged` (call in beforeEach). */
 export const captureLogs = (aws: MockedAws): void => {
-  for (const level of ['log', 'info', 'warn', 'error'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      aws.logged.push(args.map(String).join(' '));
-    });
-  }
+  captureLogLines(aws.logged);
 };
 
 /** Mocks as a test starts (call in beforeEach): the table routed to the observed fake, workflow calls succeed. */

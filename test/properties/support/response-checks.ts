@@ -6,6 +6,7 @@ import { SECRETS } from './seeded-world.js';
 /** DESIGN.md, "HTTP API": the error codes and the status each one goes with. */
 export const ERROR_STATUS: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   LINK_EXPIRED: 410,
   ALREADY_DECIDED: 409,
