@@ -2,7 +2,7 @@ import { ConflictError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
 import { assertTransition } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
-import { parseCancelInput } from '../core/validation/cancel-input.js';
+import { parseOptionalReasonInput } from '../core/validation/optional-reason-input.js';
 import { notifyOutcome } from './notify-outcome.js';
 import { updatePlacement, withHistory } from './update-placement.js';
 
@@ -17,7 +17,7 @@ export const cancelPlacement = async (
   placementId: string,
   body: unknown,
 ): Promise<Placement> => {
-  const { reason } = parseCancelInput(body);
+  const { reason } = parseOptionalReasonInput(body);
   const placement = await stopPlacement(ports, placementId, reason);
   const { sent } = await notifyOutcome(ports, placementId);
   return sent > 0 ? ((await ports.placements.getPlacement(placementId)) ?? placement) : placement;

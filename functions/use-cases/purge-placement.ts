@@ -6,7 +6,7 @@ import { isPlacementId } from '../core/placement-id.js';
 import { redactPlacement } from '../core/placement-redaction.js';
 import { hasSettled } from '../core/placement-status.js';
 import type { ObjectDeletion, Ports } from '../core/ports.js';
-import { parsePurgeInput } from '../core/validation/purge-input.js';
+import { parseOptionalReasonInput } from '../core/validation/optional-reason-input.js';
 import { logger } from '../observability/logger.js';
 import { stopPlacement } from './cancel-placement.js';
 import { deleteDocuments, placementDocuments } from './delete-placement-documents.js';
@@ -42,7 +42,7 @@ export const purgePlacement = async (
   body: unknown,
   requestedBy?: string,
 ): Promise<PurgeResult> => {
-  const { reason } = parsePurgeInput(body);
+  const { reason } = parseOptionalReasonInput(body);
   const found = isPlacementId(placementId) ? await ports.placements.getPlacement(placementId) : undefined;
   if (!found) throw new NotFoundError('No such placement.');
   const done = await ports.purges.getPurgeRecord(placementId);

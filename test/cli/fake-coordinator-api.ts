@@ -10,8 +10,8 @@ import { ValidationError } from '../../functions/core/errors.js';
 import type { Site } from '../../functions/core/model/site.js';
 import type { PlacementView } from '../../functions/core/placement-view.js';
 import { REQUIREMENT_CATALOGUE, requirementCodeOf } from '../../functions/core/requirement-catalogue.js';
-import { parseCancelInput } from '../../functions/core/validation/cancel-input.js';
 import { parseListQuery } from '../../functions/core/validation/list-query.js';
+import { parseOptionalReasonInput } from '../../functions/core/validation/optional-reason-input.js';
 import { parsePlacementInput } from '../../functions/core/validation/placement-input.js';
 import { parseSiteInput } from '../../functions/core/validation/site-input.js';
 import { parseWaiverInput } from '../../functions/core/validation/waiver-input.js';
@@ -131,7 +131,7 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
         return [200, placement];
       }
       if (method === 'POST' && action === 'cancel') {
-        const cancel = parseCancelInput(body);
+        const cancel = parseOptionalReasonInput(body);
         placement.status = 'CANCELLED';
         placement.history.push({
           at: NOW,

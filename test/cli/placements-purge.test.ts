@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PurgeResponse } from '../../cli/commands/placements-purge.js';
 import { ValidationError } from '../../functions/core/errors.js';
-import { parsePurgeInput } from '../../functions/core/validation/purge-input.js';
+import { parseOptionalReasonInput } from '../../functions/core/validation/optional-reason-input.js';
 import { runCliCaptured } from './captured-io.js';
 
 const PLACEMENT_ID = 'pl_purgeaaaaaaaaaaaaaaaaaaaa';
@@ -60,7 +60,7 @@ beforeAll(async () => {
         return;
       }
       try {
-        reply(200, purged(parsePurgeInput(body).reason));
+        reply(200, purged(parseOptionalReasonInput(body).reason));
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         reply(400, { error: { code: 'VALIDATION_FAILED', message: error.message, details: error.details } });

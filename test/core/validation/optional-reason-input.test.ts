@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCancelInput } from '../../../functions/core/validation/cancel-input.js';
+import { parseOptionalReasonInput } from '../../../functions/core/validation/optional-reason-input.js';
 import { issuePaths } from './issue-paths.js';
 
-describe('parseCancelInput', () => {
+describe('parseOptionalReasonInput', () => {
   it.each<[string, unknown, object]>([
     ['no body', undefined, {}],
     ['an empty object', {}, {}],
@@ -10,7 +10,7 @@ describe('parseCancelInput', () => {
     ['a blank reason', { reason: '   ' }, {}],
     ['a null reason', { reason: null }, {}],
   ])('accepts %s', (_name, body, expected) => {
-    expect(parseCancelInput(body)).toEqual(expected);
+    expect(parseOptionalReasonInput(body)).toEqual(expected);
   });
 
   it.each<[string, unknown, string[]]>([
@@ -19,6 +19,6 @@ describe('parseCancelInput', () => {
     ['a body that is null', null, ['body']],
     ['a body that is an array', [], ['body']],
   ])('reports %s', (_name, body, paths) => {
-    expect(issuePaths(() => parseCancelInput(body))).toEqual(paths);
+    expect(issuePaths(() => parseOptionalReasonInput(body))).toEqual(paths);
   });
 });
