@@ -1,6 +1,7 @@
 /** Dates as people read them in pages and emails. Locale-independent, so output is stable. */
 
-const MONTHS = [
+/** Month names, January first (the portal script spells dates with them too). */
+export const MONTHS: readonly string[] = [
   'January',
   'February',
   'March',

@@ -1,5 +1,6 @@
 import type { PlacementStatus, RequirementStatus } from '../core/model/placement.js';
 import { displayDate, displayDateRange } from './display-date.js';
+import { displayMessage, FIELD_LABELS } from './display-message.js';
 import { html, idFragment, type SafeHtml } from './html.js';
 import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-layout.js';
 import { PORTAL_SCRIPT, UPLOAD_CONTENT_TYPES } from './portal-script.js';
@@ -44,16 +45,16 @@ export const UPLOAD_ACCEPT = [
 ].join(',');
 
 export const DATE_FIELD_LABELS: Readonly<Record<EvidenceDateField, string>> = {
-  issuedOn: 'Date issued',
-  expiresOn: 'Expiry date',
+  issuedOn: FIELD_LABELS.issuedOn,
+  expiresOn: FIELD_LABELS.expiresOn,
 };
 
 const isOutstanding = (status: RequirementStatus): boolean => status === 'MISSING' || status === 'REJECTED';
 
 const dateHint = (field: EvidenceDateField, endDate: string): string =>
   field === 'issuedOn'
-    ? 'The date on the document: when you had the vaccination, test, check or training.'
-    : `The expiry date on the card or policy. It must be on or after ${displayDate(endDate)}, the last day of your placement.`;
+    ? 'The date printed on the document: when you had the vaccination, test, check or training.'
+    : `The expiry date printed on the card or policy. It must be on or after ${displayDate(endDate)}, the last day of your placement.`;
 
 /** The status the page describes (everything in but not yet moved on reads as CHECKING) and its message. */
 const statusMessage = (view: PortalPageView): { shown: PlacementStatus; message: PortalStatusMessage } => {
@@ -113,14 +114,14 @@ const requirementItem = (
   const dateLabel = DATE_FIELD_LABELS[requirement.dateField];
   const dateNeed =
     requirement.dateField === 'issuedOn'
-      ? 'the date on the document'
+      ? 'the date printed on the document'
       : `must be on or after ${displayDate(view.endDate)}`;
   return html`<li class="requirement" id="${id}" data-code="${requirement.code}" data-status="${requirement.status}">
 <div class="requirement__head">
 <h3>${requirement.title}</h3>
 <span class="${requirementStatusClass(requirement.status)}" data-role="badge"><span class="visually-hidden">Status: </span><span data-role="badge-text">${requirementStatusLabel(requirement.status)}</span></span>
 </div>
-<p class="${requirement.status === 'WAIVED' ? 'reason reason--plain' : 'reason'}" data-role="reason"${showReason ? '' : html` hidden`}><strong data-role="reason-label">${requirement.status === 'WAIVED' ? 'Why it was waived:' : 'Why it was not accepted:'}</strong> <span data-role="reason-text">${showReason ? requirement.reason : ''}</span></p>
+<p class="${requirement.status === 'WAIVED' ? 'reason reason--plain' : 'reason'}" data-role="reason"${showReason ? '' : html` hidden`}><strong data-role="reason-label">${requirement.status === 'WAIVED' ? 'Why it was waived:' : 'Why it was not accepted:'}</strong> <span data-role="reason-text">${showReason ? displayMessage(requirement.reason ?? '') : ''}</span></p>
 <p data-role="done"${outstanding ? html` hidden` : ''}>Nothing more to do for this item.</p>
 <div data-role="todo"${outstanding ? '' : html` hidden`}>
 <dl class="evidence">

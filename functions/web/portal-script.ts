@@ -1,4 +1,6 @@
 import { MAX_UPLOAD_BYTES } from '../core/file-signature.js';
+import { MONTHS } from './display-date.js';
+import { CALENDAR_DATE_IN_TEXT, FIELD_LABELS, FORMAT_REWRITES } from './display-message.js';
 import type { InlineScript } from './page-layout.js';
 import { PORTAL_STATUS_MESSAGES, UPLOAD_OPEN_STATUSES } from './portal-status-messages.js';
 import { CHECKING_LABEL, REQUIREMENT_STATUS_LABELS } from './requirement-status-label.js';
@@ -18,7 +20,9 @@ const literal = (value: unknown): string => JSON.stringify(value).replace(/</g, 
 
 /**
  * The portal page's only script (progressive enhancement: the page reads fine without it).
- * It validates a file and its date before uploading, asks `{page}/uploads` for a presigned
+ * It validates a file and its date before uploading (a browser without a date picker gets a
+ * text box: then it reads `14 March 2025` too), shows the API's messages the way the page
+ * words dates (see display-message.ts), asks `{page}/uploads` for a presigned
  * POST, sends the file with a progress bar, then polls `{page}/status` every 2 s for up to
  * 60 s and updates the checklist in place, announcing changes through the live region.
  * DOM updates use `textContent` only, never HTML.
@@ -34,6 +38,10 @@ const PORTAL_SCRIPT_TEXT = String.raw`
   var CHECKING_LABEL = ${literal(CHECKING_LABEL)};
   var PLACEMENT_MESSAGES = ${literal(PORTAL_STATUS_MESSAGES)};
   var UPLOAD_OPEN = ${literal(UPLOAD_OPEN_STATUSES)};
+  var MONTHS = ${literal(MONTHS)};
+  var FIELD_LABELS = ${literal(FIELD_LABELS)};
+  var FORMAT_REWRITES = ${literal(FORMAT_REWRITES)};
+  var CALENDAR_DATE_IN_TEXT = ${literal(CALENDAR_DATE_IN_TEXT)};
   var BADGE_CLASSES = { ACCEPTED: 'badge--done', WAIVED: 'badge--waived', REJECTED: 'badge--problem', MISSING: 'badge--todo' };
 
   var base = location.pathname.replace(/\/+$/, '');
@@ -57,6 +65,49 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     if (!m) return false;
     var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
     return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+  function displayDate(value) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    var month = m && MONTHS[+m[2] - 1];
+    return month ? +m[3] + ' ' + month + ' ' + m[1] : value;
+  }
+  function labelOf(field) {
+    return Object.prototype.hasOwnProperty.call(FIELD_LABELS, field) ? FIELD_LABELS[field] : '';
+  }
+  // Same rewrites as displayMessage in display-message.ts.
+  function displayMessage(message) {
+    var text = String(message).replace(/^([A-Za-z]+): /, function (prefix, field) {
+      var label = labelOf(field);
+      return label ? label + ': ' : prefix;
+    });
+    for (var i = 0; i < FORMAT_REWRITES.length; i++) {
+      text = text.replace(new RegExp(FORMAT_REWRITES[i].pattern, 'g'), FORMAT_REWRITES[i].replacement);
+    }
+    return text.replace(new RegExp(CALENDAR_DATE_IN_TEXT, 'g'), displayDate);
+  }
+  function monthNumber(name) {
+    var word = name.toLowerCase().replace(/\.$/, '');
+    if (word.length < 3) return 0;
+    for (var i = 0; i < MONTHS.length; i++) {
+      if (MONTHS[i].toLowerCase().indexOf(word) === 0) return i + 1;
+    }
+    return 0;
+  }
+  function hasDatePicker(input) { return input.type === 'date'; }
+  /**
+   * The calendar date an input holds, as YYYY-MM-DD, or '' when it holds none. A date picker's
+   * value is already that; a plain text box (no date picker) also takes "14 March 2025" and
+   * "March 14, 2025". All-number dates are refused there: 03/04/2025 means two different days.
+   */
+  function dateValue(input) {
+    var value = (input.value || '').trim();
+    if (hasDatePicker(input) || isCalendarDate(value)) return isCalendarDate(value) ? value : '';
+    var day, month, year, m;
+    if ((m = /^(\d{1,2})\s+([A-Za-z]+\.?),?\s+(\d{4})$/.exec(value))) { day = +m[1]; month = monthNumber(m[2]); year = m[3]; }
+    else if ((m = /^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$/.exec(value))) { day = +m[2]; month = monthNumber(m[1]); year = m[3]; }
+    else return '';
+    var date = year + '-' + pad(month) + '-' + pad(day);
+    return month && isCalendarDate(date) ? date : '';
   }
   function extensionOf(name) {
     var m = /\.([A-Za-z0-9]+)$/.exec(name || '');
@@ -99,21 +150,27 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     return null;
   }
 
+  function dateInputOf(form) { return form.querySelector('input[name="issuedOn"], input[name="expiresOn"]'); }
+
+  // Worded by what the date means, never by a format: the date picker shows dates the phone's way.
   function checkDate(form) {
-    var input = form.querySelector('input[type="date"]');
-    var field = form.getAttribute('data-date-field');
-    var value = (input.value || '').trim();
-    if (field === 'expiresOn') {
-      if (!value) return { input: input, message: 'Enter the expiry date shown on the document.' };
-      if (!isCalendarDate(value)) return { input: input, message: 'Enter the expiry date as a real date, for example 2026-03-31.' };
+    var input = dateInputOf(form);
+    var expiry = form.getAttribute('data-date-field') === 'expiresOn';
+    var name = expiry ? 'expiry date' : 'date issued';
+    var value = dateValue(input);
+    if (!value) {
+      var typed = (input.value || '').trim() !== '' || (input.validity && input.validity.badInput);
+      if (!typed) return { input: input, message: expiry ? 'Enter the expiry date printed on the document.' : 'Enter the date printed on the document.' };
+      if (hasDatePicker(input)) return { input: input, message: 'Enter the whole ' + name + ': day, month and year.' };
+      return { input: input, message: 'Enter the ' + name + ' as day, month and year, for example ' + (expiry ? '31 March 2027' : '14 March 2025') + '.' };
+    }
+    if (expiry) {
       var end = form.getAttribute('data-end-date');
       if (end && value < end) {
         return { input: input, message: 'This document expires before your placement ends on ' + form.getAttribute('data-end-date-text') + '. Renew it and upload one that is valid until at least then.' };
       }
       return null;
     }
-    if (!value) return { input: input, message: 'Enter the date the document was issued.' };
-    if (!isCalendarDate(value)) return { input: input, message: 'Enter the date issued as a real date, for example 2025-03-31.' };
     if (value > today()) return { input: input, message: 'The date issued cannot be in the future. Check the date on the document.' };
     return null;
   }
@@ -137,24 +194,35 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     form.setAttribute('aria-busy', busy ? 'true' : 'false');
   }
 
-  function apiErrorMessage(data, status) {
+  /** The API's error as the student reads it, and what it says about the date field (if anything). */
+  function apiError(data, status, dateField) {
     var error = data && data.error;
     if (error && typeof error.message === 'string') {
-      var messages = [error.message];
+      var messages = [displayMessage(error.message)];
+      var dateMessage = '';
       var details = Array.isArray(error.details) ? error.details : [];
       for (var i = 0; i < details.length; i++) {
-        var message = details[i] && details[i].message;
-        if (typeof message === 'string' && messages.indexOf(message) < 0 && error.message.indexOf(message) < 0) {
-          messages.push(message);
-        }
+        var detail = details[i] || {};
+        if (typeof detail.message !== 'string') continue;
+        var message = displayMessage(detail.message);
+        if (detail.path === dateField && !dateMessage) dateMessage = message;
+        var label = labelOf(detail.path);
+        var line = label ? label + ': ' + message : message;
+        if (messages.indexOf(line) < 0 && messages[0].indexOf(message) < 0) messages.push(line);
       }
-      return messages.join(' ');
+      return { message: messages.join(' '), dateMessage: dateMessage };
     }
-    if (status === 410) return 'This link has expired. Contact your placement coordinator.';
-    return 'Something went wrong on our side (' + status + '). Please try again in a few minutes.';
+    if (status === 410) return { message: 'This link has expired. Contact your placement coordinator.' };
+    return { message: 'Something went wrong on our side (' + status + '). Please try again in a few minutes.' };
   }
 
-  function requestUpload(body) {
+  function failure(problem) {
+    var error = new Error(problem.message);
+    error.dateMessage = problem.dateMessage || '';
+    return error;
+  }
+
+  function requestUpload(body, dateField) {
     return fetch(base + '/uploads', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -163,7 +231,7 @@ const PORTAL_SCRIPT_TEXT = String.raw`
       cache: 'no-store'
     }).then(function (response) {
       return response.json().catch(function () { return null; }).then(function (data) {
-        if (!response.ok) throw new Error(apiErrorMessage(data, response.status));
+        if (!response.ok) throw failure(apiError(data, response.status, dateField));
         if (!data || !data.upload || typeof data.upload.url !== 'string') {
           throw new Error('The upload could not start. Please try again.');
         }
@@ -236,7 +304,7 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     if (reason && reasonText) {
       reason.hidden = !hasReason;
       reason.className = status === 'WAIVED' ? 'reason reason--plain' : 'reason';
-      reasonText.textContent = hasReason ? requirement.reason : '';
+      reasonText.textContent = hasReason ? displayMessage(requirement.reason) : '';
       if (reasonLabel) reasonLabel.textContent = status === 'WAIVED' ? 'Why it was waived:' : 'Why it was not accepted:';
     }
     var outstanding = status === 'MISSING' || status === 'REJECTED';
@@ -289,7 +357,8 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     if (requirement.status === 'ACCEPTED' || requirement.status === 'WAIVED') return true;
     if (requirement.status !== 'REJECTED') return false;
     if (requirement.documentId && requirement.documentId === documentId) return true;
-    return before.status !== 'REJECTED' || requirement.reason !== before.reason;
+    // The page shows reasons in display form (displayMessage), so compare them in that form.
+    return before.status !== 'REJECTED' || displayMessage(requirement.reason || '') !== before.reason;
   }
 
   function pollStatus(code, before, documentId) {
@@ -332,7 +401,7 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     if (requirement.status === 'REJECTED') {
       if (fileInput) fileInput.value = '';
       setNote(form, '');
-      setError(form, title + ' was not accepted: ' + (requirement.reason || 'no reason given.') + ' Upload a new one.');
+      setError(form, title + ' was not accepted: ' + (requirement.reason ? displayMessage(requirement.reason) : 'no reason given.') + ' Upload a new one.');
       return;
     }
     setNote(form, '');
@@ -347,7 +416,7 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     var form = event.currentTarget;
     if (form.getAttribute('aria-busy') === 'true') return;
     var fileInput = form.querySelector('input[type="file"]');
-    var dateInput = form.querySelector('input[type="date"]');
+    var dateInput = dateInputOf(form);
     clearFieldError(fileInput);
     clearFieldError(dateInput);
     setError(form, '');
@@ -363,7 +432,8 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     var title = titleOf(item);
     var file = fileInput.files[0];
     var body = { requirementCode: code, fileName: file.name, contentType: contentTypeOf(file), size: file.size };
-    body[form.getAttribute('data-date-field')] = dateInput.value.trim();
+    var dateField = form.getAttribute('data-date-field');
+    body[dateField] = dateValue(dateInput);
     var reasonBox = part(item, 'reason');
     var reasonText = part(item, 'reason-text');
     var before = {
@@ -375,7 +445,7 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     setBusy(form, true);
     setNote(form, 'Uploading ' + file.name + '…');
     announce('Uploading ' + title + '.');
-    requestUpload(body)
+    requestUpload(body, dateField)
       .then(function (answer) {
         documentId = answer.documentId;
         return sendFile(form, answer.upload, file);
@@ -392,6 +462,7 @@ const PORTAL_SCRIPT_TEXT = String.raw`
         setBusy(form, false);
         setNote(form, '');
         setError(form, error && error.message ? error.message : 'Something went wrong. Please try again.');
+        if (error && error.dateMessage) showFieldError({ input: dateInput, message: error.dateMessage });
       });
   }
 
@@ -400,8 +471,13 @@ const PORTAL_SCRIPT_TEXT = String.raw`
     var form = forms[i];
     form.addEventListener('submit', onSubmit);
     var fileInput = form.querySelector('input[type="file"]');
-    var dateInput = form.querySelector('input[type="date"]');
+    var dateInput = dateInputOf(form);
     if (dateInput && form.getAttribute('data-date-field') === 'issuedOn') dateInput.max = today();
+    if (dateInput && !hasDatePicker(dateInput)) {
+      // No date picker in this browser: a text box, so say how to type the date.
+      var hint = document.getElementById(dateInput.id + '-hint');
+      if (hint) hint.textContent += ' Type it as day, month and year, for example 14 March 2025.';
+    }
     if (fileInput) {
       fileInput.addEventListener('change', function (event) {
         var input = event.currentTarget;

@@ -1,5 +1,6 @@
 import type { RequirementStatus, SiteDecisionKind } from '../core/model/placement.js';
 import { displayDate, displayDateRange, displayInstant } from './display-date.js';
+import { displayMessage } from './display-message.js';
 import { html, httpUrl, idFragment, type SafeHtml } from './html.js';
 import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-layout.js';
 import { requirementStatusClass, requirementStatusLabel } from './requirement-status-label.js';
@@ -95,7 +96,7 @@ const requirementItem = (requirement: ReviewRequirementView): SafeHtml => {
 </div>
 ${
   requirement.reason &&
-  html`<p class="${requirement.status === 'WAIVED' ? 'reason reason--plain' : 'reason'}"><strong>${reasonLabel}</strong> ${requirement.reason}</p>`
+  html`<p class="${requirement.status === 'WAIVED' ? 'reason reason--plain' : 'reason'}"><strong>${reasonLabel}</strong> ${displayMessage(requirement.reason)}</p>`
 }
 ${requirement.document ? documentDetails(requirement.document) : html`<p>No document attached.</p>`}
 </li>`;

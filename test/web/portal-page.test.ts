@@ -76,6 +76,32 @@ describe('renderPortalPage', () => {
     expect(visibleText(bls)).toContain('It must be on or after 11 December 2026');
   });
 
+  it('describes each date by what it is, never by a format the date picker may not show', () => {
+    const { html } = renderPortalPage(portalView());
+    for (const code of ['TB', 'BLS']) {
+      const hint = new RegExp(`id="req-${code}-date-hint">([^<]*)<`).exec(requirementBlock(html, code))?.[1];
+      expect(hint).toMatch(/printed on the (document|card or policy)/);
+    }
+    expect(visibleText(html)).not.toMatch(/YYYY|MM-DD|DD\/MM|MM\/DD/i);
+  });
+
+  it('shows a rejection reason with its dates written out, like the rest of the page', () => {
+    const view = portalView();
+    const tb = view.requirements[1];
+    if (tb) tb.reason = 'This TB test expires on 2025-03-01, before your rotation ends on 2026-12-11.';
+    const text = visibleText(requirementBlock(renderPortalPage(view).html, 'TB'));
+    expect(text).toContain(
+      'Why it was not accepted: This TB test expires on 1 March 2025, before your rotation ends on 11 December 2026.',
+    );
+  });
+
+  it('without JavaScript, says uploading needs it and keeps the button off (the form has nowhere to post)', () => {
+    const bls = requirementBlock(renderPortalPage(portalView()).html, 'BLS');
+    expect(bls).toMatch(/<p class="notice notice--problem" data-role="needs-js">Uploading needs JavaScript/);
+    expect(bls).toMatch(/<button type="submit" disabled>/);
+    expect(bls).not.toMatch(/<form [^>]*action=/);
+  });
+
   it('offers an upload form only for missing and rejected requirements', () => {
     const { html } = renderPortalPage(portalView());
     const forms = [...html.matchAll(/<form [^>]*data-requirement="([A-Z_]+)"/g)].map((match) => match[1]);

@@ -263,7 +263,7 @@ describe.skipIf(!existsSync(CHROMIUM))('portal page script (in Chromium)', () =>
     await page.close();
   });
 
-  it('shows the message of an API error', async () => {
+  it('shows the message of an API error, naming each field by its label', async () => {
     uploadAnswer = {
       status: 400,
       body: {
@@ -278,9 +278,108 @@ describe.skipIf(!existsSync(CHROMIUM))('portal page script (in Chromium)', () =>
     const form = await fill(page, 'BLS', pdf(), '2027-05-31');
     await form.locator('[data-role="error"]', { hasText: 'not valid' }).waitFor();
     await expect(form.locator('[data-role="error"]').textContent()).resolves.toBe(
-      'The request is not valid. The card expires before the placement ends.',
+      'The request is not valid. Expiry date: The card expires before the placement ends.',
     );
     expect(recorded.storageFieldOrder).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an API date error by the date field, without the YYYY-MM-DD wire format', async () => {
+    uploadAnswer = {
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'expiresOn: Must be a real date written as YYYY-MM-DD.',
+          details: [{ path: 'expiresOn', message: 'Must be a real date written as YYYY-MM-DD.' }],
+        },
+      },
+    };
+    const page = await openPortal();
+    const form = await fill(page, 'BLS', pdf(), '2027-05-31');
+    await form.locator('[data-role="error"]', { hasText: 'real date' }).waitFor();
+    await expect(form.locator('[data-role="error"]').textContent()).resolves.toBe(
+      'Expiry date: Must be a real date.',
+    );
+    await expect(page.locator('#req-BLS-date-error').textContent()).resolves.toBe('Must be a real date.');
+    await expect(page.locator('#req-BLS-date-error').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#req-BLS-date').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('main').textContent()).resolves.not.toMatch(/YYYY|MM-DD/);
+    await page.close();
+  });
+
+  it('writes the dates in a rejection reason out in words, in the checklist and in the error', async () => {
+    processed = {
+      status: 'REJECTED',
+      reason: 'This TB test expires on 2025-07-01, before your rotation ends on 2026-12-11.',
+    };
+    const page = await openPortal();
+    const form = await fill(page, 'TB', pdf(), '2024-07-01');
+    await form.locator('[data-role="error"]', { hasText: 'not accepted' }).waitFor();
+    const shown = 'This TB test expires on 1 July 2025, before your rotation ends on 11 December 2026.';
+    await expect(form.locator('[data-role="error"]').textContent()).resolves.toContain(shown);
+    await expect(page.locator('li[data-code="TB"] [data-role="reason-text"]').textContent()).resolves.toBe(
+      shown,
+    );
+    await page.close();
+  });
+
+  it('asks for the date by what it is when it is left empty, and for the whole date when it is half typed', async () => {
+    const page = await openPortal();
+    const form = page.locator('form[data-requirement="TB"]');
+    await form.locator('input[type="file"]').setInputFiles(pdf());
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('#req-TB-date-error').textContent()).resolves.toBe(
+      'Enter the date printed on the document.',
+    );
+    // Only the first part (the month, in this browser's en-US order) typed in: the value stays empty.
+    await page.locator('#req-TB-date').focus();
+    await page.keyboard.type('03');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('#req-TB-date-error').textContent()).resolves.toBe(
+      'Enter the whole date issued: day, month and year.',
+    );
+    expect(recorded.uploadRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('in a browser without a date picker, says how to type the date and reads "14 March 2025"', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    // A text box where the date picker was, as browsers without one render type="date".
+    await page.route(`${portalOrigin}/portal/tok123`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replaceAll('type="date"', 'type="text"');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${portalOrigin}/portal/tok123`);
+    await expect(page.locator('#req-TB-date-hint').textContent()).resolves.toContain(
+      'Type it as day, month and year, for example 14 March 2025.',
+    );
+    const form = page.locator('form[data-requirement="TB"]');
+    await form.locator('input[type="file"]').setInputFiles(pdf());
+    await page.locator('#req-TB-date').fill('03/04/2025');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('#req-TB-date-error').textContent()).resolves.toBe(
+      'Enter the date issued as day, month and year, for example 14 March 2025.',
+    );
+    expect(recorded.uploadRequests).toEqual([]);
+    await page.locator('#req-TB-date').fill('14 March 2025');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => recorded.uploadRequests.length).toBe(1);
+    expect(recorded.uploadRequests[0]?.issuedOn).toBe('2025-03-14');
+    await page.close();
+  });
+
+  it('without JavaScript, the page still reads: the checklist, the date hints, and why uploading is off', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    await page.goto(`${portalOrigin}/portal/tok123`);
+    const form = page.locator('form[data-requirement="BLS"]');
+    await expect(form.locator('[data-role="needs-js"]').isVisible()).resolves.toBe(true);
+    await expect(form.locator('button[type="submit"]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#req-BLS-date-hint').textContent()).resolves.toContain(
+      'The expiry date printed on the card or policy. It must be on or after 11 December 2026',
+    );
+    await expect(page.locator('#progress-summary').textContent()).resolves.toBe('2 of 4 done');
     await page.close();
   });
 });

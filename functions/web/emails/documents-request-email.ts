@@ -1,4 +1,5 @@
 import { displayDate } from '../display-date.js';
+import { displayMessage } from '../display-message.js';
 import { type EmailBlock, type RenderedEmail, renderEmail } from './email-layout.js';
 import { placementFactRows } from './placement-facts.js';
 
@@ -29,7 +30,9 @@ export interface DocumentsRequestEmailView {
 const outstandingLine = (item: OutstandingRequirement): string => {
   if (item.status !== 'REJECTED')
     return item.evidence ? `${item.title}: ${item.evidence}` : `${item.title}: not uploaded yet`;
-  return item.reason ? `${item.title}: not accepted. ${item.reason}` : `${item.title}: not accepted`;
+  return item.reason
+    ? `${item.title}: not accepted. ${displayMessage(item.reason)}`
+    : `${item.title}: not accepted`;
 };
 
 const documentsCount = (count: number): string => (count === 1 ? '1 document' : `${count} documents`);

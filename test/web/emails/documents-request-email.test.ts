@@ -96,6 +96,25 @@ describe('documentsRequestEmail', () => {
     expect(email.subject).toBe('Upload your documents for Evil Bcc: x@y.z by 24 August 2026');
   });
 
+  it('writes the dates in a rejection reason as the student reads them, without the wire format', () => {
+    const email = documentsRequestEmail(
+      view({
+        kind: 'reminder',
+        outstanding: [
+          {
+            title: 'BLS certification',
+            status: 'REJECTED',
+            reason: 'expiresOn: Expires on 2025-07-01, before your rotation ends on 2026-12-11.',
+          },
+        ],
+      }),
+    );
+    for (const part of [visibleText(email.html), email.text]) {
+      expect(part).toContain('Expires on 1 July 2025, before your rotation ends on 11 December 2026.');
+      expect(part).not.toMatch(/\d{4}-\d{2}-\d{2}|YYYY-MM-DD/);
+    }
+  });
+
   it('refuses a portal link that is not http(s)', () => {
     expect(() => documentsRequestEmail(view({ portalUrl: 'javascript:alert(1)' }))).toThrow(/http/);
   });
