@@ -1,6 +1,7 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStorage } from '../core/ports.js';
+import { S3ObjectDeletion } from './s3-object-deletion.js';
 import { S3UploadForms } from './s3-upload-forms.js';
 
 /** Everything the backend does with stored documents: upload forms, inspection, deletion, download links. */
@@ -26,8 +27,9 @@ export class S3DocumentStorage extends S3UploadForms implements DocumentStorage 
     }
   }
 
+  /** Every version of the key, as a purge deletes it: a rejected file may be health data. */
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await new S3ObjectDeletion(this.client, this.bucket).delete(key);
   }
 
   async createDownloadUrl(key: string, expiresInSeconds: number): Promise<string> {

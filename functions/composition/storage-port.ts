@@ -11,6 +11,6 @@ export const storagePort = (client = new S3Client({})) =>
 export const uploadFormsPort = (client = new S3Client({})) =>
   new S3UploadForms(client, readEnvironment(['DOCUMENTS_BUCKET']).DOCUMENTS_BUCKET);
 
-/** For the coordinator API: deleting documents (a purge) only. */
+/** For the coordinator API (a purge) and the retention sweep: deleting documents, every version, only. */
 export const objectDeletionPort = (client = new S3Client({})) =>
   new S3ObjectDeletion(client, readEnvironment(['DOCUMENTS_BUCKET']).DOCUMENTS_BUCKET);

@@ -115,7 +115,10 @@ export interface UploadForms {
   uploadOrigin(): Promise<string>;
 }
 
-/** The part of storage a purge needs: deleting objects. Deleting one that is not there is a no-op. */
+/**
+ * The part of storage a purge needs: deleting objects for good (every stored version, not only a
+ * delete marker). Deleting one that is not there is a no-op.
+ */
 export interface ObjectDeletion {
   delete(key: string): Promise<void>;
 }

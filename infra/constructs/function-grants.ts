@@ -73,9 +73,23 @@ export function grantDocumentsRead(fn: OnboardingFunction, bucket: IBucket): voi
   setDocumentsBucket(fn, bucket);
 }
 
-/** s3:DeleteObject under placements/ (removing an upload that failed its checks). */
+/**
+ * Deleting documents for good (a purge, the retention sweep, an upload that failed its checks): the
+ * bucket is versioned, so the deletion lists the versions of the one key (s3:ListBucketVersions, only
+ * for prefixes under placements/) and deletes each by its VersionId (s3:DeleteObjectVersion under
+ * placements/), along with s3:DeleteObject, which S3 documents as always required to delete (and a
+ * store without versions, the local S3, takes a plain delete). No key use: nothing is decrypted.
+ */
 export function grantDocumentsDelete(fn: OnboardingFunction, bucket: IBucket): void {
-  allow(fn, { actions: ['s3:DeleteObject'], resources: [documentObjectsArn(bucket)] });
+  allow(fn, {
+    actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+    resources: [documentObjectsArn(bucket)],
+  });
+  allow(fn, {
+    actions: ['s3:ListBucketVersions'],
+    resources: [bucket.bucketArn],
+    conditions: { StringLike: { 's3:prefix': [`${DOCUMENTS_PREFIX}*`] } },
+  });
   setDocumentsBucket(fn, bucket);
 }
 

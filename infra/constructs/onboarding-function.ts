@@ -37,7 +37,8 @@ export interface OnboardingFunctionProps {
   logRemovalPolicy: RemovalPolicy;
   description: string;
   /**
-   * Only for a function invoked asynchronously (by S3): where events go after Lambda's own retries.
+   * Only for a function invoked asynchronously (by S3, or an EventBridge schedule): where events go after
+   * Lambda's own retries.
    * When the queue is encrypted with a KMS key, the function may use that key through SQS.
    */
   deadLetterQueue?: IQueue;

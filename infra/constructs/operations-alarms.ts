@@ -27,9 +27,16 @@ export interface OperationsAlarmsProps {
   action: IAlarmAction;
   stateMachine: IStateMachine;
   functions: Record<HandlerName, IFunction>;
-  /** Upload events that failed every attempt of process-upload. */
-  deadLetterQueue: IQueue;
+  deadLetterQueues: DeadLetterQueues;
   httpApi: IHttpApi;
+}
+
+/** Where the asynchronous invocations go that failed every attempt. */
+export interface DeadLetterQueues {
+  /** Upload events (S3) that failed every attempt of process-upload. */
+  uploads: IQueue;
+  /** Daily schedule events (EventBridge) that failed every attempt of apply-retention. */
+  retentionSweep: IQueue;
 }
 
 interface AlarmSpec {
@@ -101,18 +108,26 @@ export class OperationsAlarms extends Construct {
       );
     }
 
+    const visible = (queue: IQueue) =>
+      queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: FIVE_MINUTES });
     specs.push(
       {
         name: 'UploadDeadLetters-Visible',
-        metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-          statistic: 'Maximum',
-          period: FIVE_MINUTES,
-        }),
+        metric: visible(props.deadLetterQueues.uploads),
         threshold: 0,
         comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
         meaning:
           'An upload event failed every attempt of process-upload and waits in the dead-letter queue: a ' +
           "student's document was stored but never checked.",
+      },
+      {
+        name: 'RetentionSweepDeadLetters-Visible',
+        metric: visible(props.deadLetterQueues.retentionSweep),
+        threshold: 0,
+        comparison: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        meaning:
+          'A daily retention sweep failed every attempt of apply-retention and waits in the dead-letter queue: ' +
+          'documents due for deletion may still be stored.',
       },
       {
         name: 'Mail-BounceRate',

@@ -11,11 +11,11 @@ import {
   TextWidget,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { HandlerName } from './onboarding-function.js';
 import {
+  type DeadLetterQueues,
   SES_BOUNCE_RATE_THRESHOLD,
   SES_COMPLAINT_RATE_THRESHOLD,
   sesReputation,
@@ -28,7 +28,7 @@ export interface OperationsDashboardProps {
   stateMachine: IStateMachine;
   functions: Record<HandlerName, IFunction>;
   httpApi: IHttpApi;
-  deadLetterQueue: IQueue;
+  deadLetterQueues: DeadLetterQueues;
   /** The SES configuration set the functions send through (its own reputation metrics). */
   configurationSetName: string;
   alarms: Alarm[];
@@ -41,7 +41,7 @@ const THIRD = 8;
 
 /**
  * One CloudWatch dashboard per stage, `PlacementOnboarding-<stage>`, read top to bottom: alarm states,
- * placements (business), the workflow, the functions, the HTTP API, then mail and the dead-letter queue.
+ * placements (business), the workflow, the functions, the HTTP API, then mail and the dead-letter queues.
  */
 export class OperationsDashboard extends Construct {
   readonly dashboard: Dashboard;
@@ -210,12 +210,17 @@ export class OperationsDashboard extends Construct {
         width: THIRD,
       }),
       new GraphWidget({
-        title: 'Upload dead-letter queue (messages)',
+        title: 'Dead-letter queues (messages visible)',
         left: [
-          props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          props.deadLetterQueues.uploads.metricApproximateNumberOfMessagesVisible({
             statistic: 'Maximum',
             period: FIVE_MINUTES,
-            label: 'visible',
+            label: 'uploads',
+          }),
+          props.deadLetterQueues.retentionSweep.metricApproximateNumberOfMessagesVisible({
+            statistic: 'Maximum',
+            period: FIVE_MINUTES,
+            label: 'retention sweep',
           }),
         ],
         width: THIRD,

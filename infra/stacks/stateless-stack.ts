@@ -113,12 +113,20 @@ export class StatelessStack extends Stack {
         ...extra,
       });
 
-    const uploadDeadLetters = new Queue(this, 'ProcessUploadDeadLetters', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const deadLetterQueue = (id: string) =>
+      new Queue(this, id, {
+        encryption: QueueEncryption.KMS,
+        encryptionMasterKey: dataKey,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+    const uploadDeadLetters = deadLetterQueue('ProcessUploadDeadLetters');
+    // The retention sweep's own queue, on the function (Lambda's asynchronous invocation), not on the
+    // EventBridge target: EventBridge hands the event to Lambda, which accepts it at once, so a target
+    // DLQ would only catch a failed hand-over, never a failed run; and EventBridge sends to a target DLQ
+    // as events.amazonaws.com, which the data key's policy (stateful stack) would have to admit. Lambda
+    // sends with the function's own role, which OnboardingFunction lets use the key through SQS only.
+    const retentionSweepDeadLetters = deadLetterQueue('RetentionSweepDeadLetters');
 
     const functions: Record<HandlerName, OnboardingFunction> = {
       'coordinator-api': makeFunction('CoordinatorApi', 'coordinator-api', 'api', 'Coordinator HTTP API'),
@@ -166,7 +174,7 @@ export class StatelessStack extends Stack {
         'apply-retention',
         'task',
         'Daily: deletes documents the retention period after their rotation ended',
-        { timeout: Duration.minutes(10) },
+        { timeout: Duration.minutes(10), deadLetterQueue: retentionSweepDeadLetters },
       ),
     };
     this.functions = functions;
@@ -222,8 +230,9 @@ export class StatelessStack extends Stack {
     const applyRetention = functions['apply-retention'];
     grantDocumentsDelete(applyRetention, documentsBucket);
     applyRetention.addEnvironment('DOCUMENT_RETENTION_DAYS', String(props.documentRetentionDays));
-    // Daily at 03:15 UTC. EventBridge retries a failed run (the sweep is idempotent); a failure also
-    // raises the function's Errors alarm.
+    // Daily at 03:15 UTC. Lambda retries a failed run twice (the sweep is idempotent), then leaves the
+    // event in RetentionSweepDeadLetters; EventBridge retries a failed hand-over to Lambda. A failure
+    // also raises the function's Errors alarm.
     new Rule(this, 'RetentionSchedule', {
       description: 'Runs the retention sweep once a day',
       schedule: Schedule.cron({ minute: '15', hour: '3' }),
@@ -258,7 +267,7 @@ export class StatelessStack extends Stack {
       action: this.operationsTopic.alarmAction,
       stateMachine,
       functions,
-      deadLetterQueue: uploadDeadLetters,
+      deadLetterQueues: { uploads: uploadDeadLetters, retentionSweep: retentionSweepDeadLetters },
       httpApi: this.api.httpApi,
     });
     const placements = new PlacementMetrics(this, 'PlacementMetrics', {
@@ -271,7 +280,7 @@ export class StatelessStack extends Stack {
       stateMachine,
       functions,
       httpApi: this.api.httpApi,
-      deadLetterQueue: uploadDeadLetters,
+      deadLetterQueues: { uploads: uploadDeadLetters, retentionSweep: retentionSweepDeadLetters },
       configurationSetName: mail.configurationSet.configurationSetName,
       alarms: this.alarms.alarms,
     });

@@ -2,6 +2,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   NoSuchKey,
   NotFound,
   S3Client,
@@ -97,12 +98,21 @@ describe('S3DocumentStorage.inspect', () => {
 });
 
 describe('S3DocumentStorage links and deletion', () => {
-  it('deletes by bucket and key', async () => {
+  it('deletes every stored version of the key (a rejected file may be health data), not only the current one', async () => {
+    s3.on(ListObjectVersionsCommand).resolves({
+      Versions: [
+        { Key: KEY, VersionId: 'v2', IsLatest: true },
+        { Key: KEY, VersionId: 'v1', IsLatest: false },
+      ],
+    });
     s3.on(DeleteObjectCommand).resolves({});
 
     await storage.delete(KEY);
 
-    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: KEY });
+    expect(s3.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input)).toEqual([
+      { Bucket: BUCKET, Key: KEY, VersionId: 'v1' },
+      { Bucket: BUCKET, Key: KEY, VersionId: 'v2' },
+    ]);
   });
 
   it('presigns a short-lived GET without a request', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import { FAULT_REPLIES } from '../../local/faults/fault-replies.js';
 import { LocalFaults } from '../../local/faults/local-faults.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import {
   completions,
   expectNoEmailTwice,
@@ -10,25 +11,11 @@ import {
   workflowEvents,
 } from './support/fault-checks.js';
 import { newScenario } from './support/scenario.js';
-import { type PlacementJson, TestCloud } from './support/test-cloud.js';
+import { scenarioMail } from './support/scenario-mail.js';
+import type { PlacementJson } from './support/test-cloud.js';
 
 const faults = new LocalFaults();
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await TestCloud.start({ faults });
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-const scenarioMail = async (scenario: ReturnType<typeof newScenario>) => {
-  const addresses = new Set([scenario.studentEmail, scenario.coordinatorEmail, ...scenario.admins]);
-  return (await cloud.mailbox.all()).filter((email) =>
-    [...email.destination.to, ...email.destination.cc].some((address) => addresses.has(address)),
-  );
-};
+const cloud = cloudForFile({ faults });
 
 const waive = (placementId: string, requirementCode: string) =>
   requestJson<PlacementJson>(`${cloud.api}/placements/${placementId}/waivers`, {
@@ -51,7 +38,7 @@ describe('DynamoDB faults in the local cloud', () => {
     expect(failuresNamed(await workflowEvents(cloud, placementId))).toContain('TransientDependencyError');
     expect(waiting.status).toBe('AWAITING_DOCUMENTS');
     expect(historyCount(waiting, 'DOCUMENTS_REQUESTED')).toBe(1);
-    const requests = (await scenarioMail(scenario)).filter((email) =>
+    const requests = (await scenarioMail(cloud, scenario)).filter((email) =>
       /^Upload your documents/.test(email.subject),
     );
     expect(requests).toHaveLength(1);
@@ -84,7 +71,7 @@ describe('DynamoDB faults in the local cloud', () => {
     expect(historyCount(ready, 'REQUIREMENT_WAIVED')).toBe(2);
     expect(historyCount(ready, 'DOCUMENT_ACCEPTED')).toBe(1);
     expect(completions(await workflowEvents(cloud, placementId), 'CollectDocuments')).toBe(1);
-    const mail = await scenarioMail(scenario);
+    const mail = await scenarioMail(cloud, scenario);
     expectNoEmailTwice(mail);
     for (const admin of scenario.admins) {
       expect(mail.filter((email) => email.destination.to.includes(admin))).toHaveLength(1);

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
+import type { SentEmail } from '../../local/actors/mailbox.js';
 import { LocalFaults } from '../../local/faults/local-faults.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import {
   completions,
   expectNoEmailTwice,
@@ -9,7 +11,7 @@ import {
   workflowEvents,
 } from './support/fault-checks.js';
 import { newScenario } from './support/scenario.js';
-import { TestCloud } from './support/test-cloud.js';
+import { scenarioMail } from './support/scenario-mail.js';
 
 /**
  * Ten times faster: the 30 s lease of an email claim runs out after 3 real seconds (Lambda timeouts
@@ -18,24 +20,9 @@ import { TestCloud } from './support/test-cloud.js';
 const TIME_SCALE = 10;
 
 const faults = new LocalFaults();
-let cloud: TestCloud;
+const cloud = cloudForFile({ faults, timeScale: TIME_SCALE });
 
-beforeAll(async () => {
-  cloud = await TestCloud.start({ faults, timeScale: TIME_SCALE });
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-const scenarioMail = async (scenario: ReturnType<typeof newScenario>) => {
-  const addresses = new Set([scenario.studentEmail, scenario.coordinatorEmail, ...scenario.admins]);
-  return (await cloud.mailbox.all()).filter((email) =>
-    [...email.destination.to, ...email.destination.cc].some((address) => addresses.has(address)),
-  );
-};
-
-const toAddress = (mail: Awaited<ReturnType<typeof scenarioMail>>, address: string, pattern: RegExp) =>
+const toAddress = (mail: SentEmail[], address: string, pattern: RegExp) =>
   mail.filter((email) => email.destination.to.includes(address) && pattern.test(email.subject));
 
 const startScenario = async (label: string) => {
@@ -64,7 +51,7 @@ describe('functions crashing or timing out mid-step in the local cloud', () => {
     expect(failures).toContain('EmailInFlightError');
     expect(waiting.status).toBe('AWAITING_DOCUMENTS');
     expect(historyCount(waiting, 'DOCUMENTS_REQUESTED')).toBe(1);
-    const mail = await scenarioMail(scenario);
+    const mail = await scenarioMail(cloud, scenario);
     expect(toAddress(mail, scenario.studentEmail, /^Upload your documents/)).toHaveLength(1);
 
     await uploadEverything(scenario);
@@ -72,7 +59,7 @@ describe('functions crashing or timing out mid-step in the local cloud', () => {
     const ready = await cloud.waitForHistory(placementId, 'SITE_REVIEW_REQUESTED');
     expect(completions(await workflowEvents(cloud, placementId), 'CollectDocuments')).toBe(1);
     expect(historyCount(ready, 'DOCUMENTS_REQUESTED')).toBe(1);
-    expectNoEmailTwice(await scenarioMail(scenario));
+    expectNoEmailTwice(await scenarioMail(cloud, scenario));
   }, 90_000);
 
   it('request-site-approval times out mid-step (frozen before its first email): Step Functions re-runs it, and each admin gets one review request', async () => {
@@ -86,7 +73,7 @@ describe('functions crashing or timing out mid-step in the local cloud', () => {
     expect(failuresNamed(await workflowEvents(cloud, placementId))).toContain('Sandbox.Timedout');
     expect(requested.status).toBe('AWAITING_SITE_APPROVAL');
     expect(historyCount(requested, 'SITE_REVIEW_REQUESTED')).toBe(1);
-    const mail = await scenarioMail(scenario);
+    const mail = await scenarioMail(cloud, scenario);
     for (const admin of scenario.admins) {
       expect(toAddress(mail, admin, /review/i), `review request to ${admin}`).toHaveLength(1);
     }
@@ -113,7 +100,7 @@ describe('functions crashing or timing out mid-step in the local cloud', () => {
 
     expect(cleared.status).toBe('CLEARED');
     expect(failuresNamed(await workflowEvents(cloud, placementId))).toContain('Runtime.ExitError');
-    const mail = await scenarioMail(scenario);
+    const mail = await scenarioMail(cloud, scenario);
     const outcomes = [scenario.studentEmail, scenario.coordinatorEmail, ...scenario.admins].map(
       (address) => toAddress(mail, address, /cleared/i).length,
     );

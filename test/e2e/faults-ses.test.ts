@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import { FAULT_REPLIES } from '../../local/faults/fault-replies.js';
 import { LocalFaults } from '../../local/faults/local-faults.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import {
   completions,
   expectNoEmailTwice,
@@ -10,25 +11,10 @@ import {
   workflowEvents,
 } from './support/fault-checks.js';
 import { newScenario } from './support/scenario.js';
-import { TestCloud } from './support/test-cloud.js';
+import { scenarioMail } from './support/scenario-mail.js';
 
 const faults = new LocalFaults();
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await TestCloud.start({ faults });
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-const scenarioMail = async (scenario: ReturnType<typeof newScenario>) => {
-  const addresses = new Set([scenario.studentEmail, scenario.coordinatorEmail, ...scenario.admins]);
-  return (await cloud.mailbox.all()).filter((email) =>
-    [...email.destination.to, ...email.destination.cc].some((address) => addresses.has(address)),
-  );
-};
+const cloud = cloudForFile({ faults });
 
 describe('SES faults in the local cloud', () => {
   it('SES throttling on the documents request and a short SES outage on the outcome: the workflow retries through both, ends CLEARED, and every email goes out exactly once', async () => {
@@ -61,7 +47,7 @@ describe('SES faults in the local cloud', () => {
     expect(failuresNamed(events)).toContain('TransientDependencyError');
     expect(completions(events, 'CollectDocuments')).toBe(1);
 
-    const mail = await scenarioMail(scenario);
+    const mail = await scenarioMail(cloud, scenario);
     expectNoEmailTwice(mail);
     const subjectsTo = (address: string) =>
       mail.filter((email) => email.destination.to.includes(address)).map((email) => email.subject);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MINIMAL_PDF } from '../../local/actors/student.js';
 import { waitUntil } from '../../local/actors/wait-until.js';
 import { LocalFaults } from '../../local/faults/local-faults.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import { completions, expectNoEmailTwice, historyCount, workflowEvents } from './support/fault-checks.js';
 import { newScenario } from './support/scenario.js';
-import { TestCloud } from './support/test-cloud.js';
+import { scenarioMail } from './support/scenario-mail.js';
 
 const TEN_REQUIREMENTS = [
   'MMR',
@@ -21,22 +22,7 @@ const TEN_REQUIREMENTS = [
 const EXECUTABLE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00]);
 
 const faults = new LocalFaults();
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await TestCloud.start({ faults });
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-const scenarioMail = async (scenario: ReturnType<typeof newScenario>) => {
-  const addresses = new Set([scenario.studentEmail, scenario.coordinatorEmail, ...scenario.admins]);
-  return (await cloud.mailbox.all()).filter((email) =>
-    [...email.destination.to, ...email.destination.cc].some((address) => addresses.has(address)),
-  );
-};
+const cloud = cloudForFile({ faults });
 
 describe('uploads under concurrency and S3’s at-least-once, unordered delivery', () => {
   it('ten uploads for one placement at once: every one recorded, the workflow resumed exactly once, no email twice', async () => {
@@ -55,7 +41,7 @@ describe('uploads under concurrency and S3’s at-least-once, unordered delivery
     expect(new Set(ready.requirements.map((r) => r.documentId))).toEqual(new Set(documentIds));
     expect(historyCount(ready, 'DOCUMENT_ACCEPTED')).toBe(10);
     expect(completions(await workflowEvents(cloud, placementId), 'CollectDocuments')).toBe(1);
-    const mail = await scenarioMail(scenario);
+    const mail = await scenarioMail(cloud, scenario);
     expectNoEmailTwice(mail);
     expect(mail.filter((email) => /^Upload your documents/.test(email.subject))).toHaveLength(1);
     for (const admin of scenario.admins) {
@@ -95,7 +81,7 @@ describe('uploads under concurrency and S3’s at-least-once, unordered delivery
     await waitUntil('the bad file to be deleted', async () =>
       (await fetch(objectUrl, { method: 'HEAD' })).status === 404 ? true : undefined,
     );
-    const mail = await scenarioMail(scenario);
+    const mail = await scenarioMail(cloud, scenario);
     expectNoEmailTwice(mail);
     for (const admin of scenario.admins) {
       expect(mail.filter((email) => email.destination.to.includes(admin))).toHaveLength(1);

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import { newScenario } from './support/scenario.js';
+import { createScenarioPlacement } from './support/scenario-placement.js';
 import { type PlacementJson, TestCloud } from './support/test-cloud.js';
 
 let cloud: TestCloud;
@@ -64,10 +65,7 @@ const retry = (placementId: string) =>
 describe('retrying a FAILED placement through the local cloud', () => {
   it('a placement whose check failed is fixed, retried once under a double call, and runs on to CLEARED', async () => {
     const scenario = newScenario('retry');
-    expect((await cloud.putSite(scenario.siteId, scenario.site)).status).toBe(200);
-    const created = await cloud.createPlacement(scenario.placement());
-    expect(created.status).toBe(201);
-    const { placementId } = created.body;
+    const placementId = await createScenarioPlacement(cloud, scenario);
     await cloud.waitForHistory(placementId, 'DOCUMENTS_REQUESTED');
 
     // The fault: a hand edit stored the placement's rules as one string instead of a list, so the

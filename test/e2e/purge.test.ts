@@ -1,19 +1,13 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import { waitUntil } from '../../local/actors/wait-until.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import { newScenario } from './support/scenario.js';
-import { type PlacementJson, TestCloud } from './support/test-cloud.js';
+import { createScenarioPlacement } from './support/scenario-placement.js';
+import { storedKeys } from './support/stored-documents.js';
+import type { PlacementJson } from './support/test-cloud.js';
 
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await TestCloud.start();
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
+const cloud = cloudForFile();
 
 interface PurgeJson {
   placement: PlacementJson & { student: { id: string; name: string; email: string } };
@@ -26,28 +20,10 @@ interface PurgeJson {
   };
 }
 
-/** The keys stored under one placement's prefix in the documents bucket. */
-const storedKeys = async (placementId: string): Promise<string[]> => {
-  const s3 = new S3Client({
-    endpoint: cloud.cloud.endpoints.s3,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  const bucket = cloud.cloud.model.bucketNotifications[0]?.bucketName ?? '';
-  const listing = await s3.send(
-    new ListObjectsV2Command({ Bucket: bucket, Prefix: `placements/${placementId}/` }),
-  );
-  return (listing.Contents ?? []).map((object) => object.Key ?? '');
-};
-
 describe('purging a placement through the local cloud', () => {
   it('deletes its documents from storage, the student from the placement and its links, once', async () => {
     const scenario = newScenario('purge');
-    expect((await cloud.putSite(scenario.siteId, scenario.site)).status).toBe(200);
-    const created = await cloud.createPlacement(scenario.placement());
-    expect(created.status).toBe(201);
-    const { placementId } = created.body;
+    const placementId = await createScenarioPlacement(cloud, scenario);
     const student = await cloud.studentFor(scenario.studentEmail);
     await student.upload('BLS', scenario.validDates('BLS'));
     await student.upload('TB', scenario.validDates('TB'));
@@ -56,7 +32,7 @@ describe('purging a placement through the local cloud', () => {
       const accepted = placement.requirements.filter((requirement) => requirement.status === 'ACCEPTED');
       return accepted.length === 2 ? placement : undefined;
     });
-    expect(await storedKeys(placementId)).toHaveLength(2);
+    expect(await storedKeys(cloud, placementId)).toHaveLength(2);
 
     const purge = await requestJson<PurgeJson>(`${cloud.api}/placements/${placementId}/purge`, {
       method: 'POST',
@@ -72,7 +48,7 @@ describe('purging a placement through the local cloud', () => {
       requestedBy: expect.stringMatching(/^arn:aws:iam::\d{12}:user\/local-coordinator$/),
     });
     expect(purge.body.placement.status).toBe('CANCELLED');
-    expect(await storedKeys(placementId)).toEqual([]);
+    expect(await storedKeys(cloud, placementId)).toEqual([]);
 
     const shown = JSON.stringify(await cloud.placement(placementId));
     expect(shown).not.toContain('Robin Example');

@@ -1,9 +1,10 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import { waitUntil } from '../../local/actors/wait-until.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import { newScenario } from './support/scenario.js';
-import { TestCloud } from './support/test-cloud.js';
+import { createScenarioPlacement } from './support/scenario-placement.js';
+import { storedKeys } from './support/stored-documents.js';
 
 /**
  * Virtual time runs 200,000 times faster: a virtual day passes in 0.43 s, so a rotation that starts in
@@ -11,33 +12,15 @@ import { TestCloud } from './support/test-cloud.js';
  */
 const TIME_SCALE = 200_000;
 
-let cloud: TestCloud;
+const cloud = cloudForFile({ timeScale: TIME_SCALE });
 /** Real time once the cloud runs: its virtual clock started at or before it, so this never overstates virtual time. */
 let startedAt: number;
 const virtualNow = () => startedAt + (Date.now() - startedAt) * TIME_SCALE;
 
-beforeAll(async () => {
-  cloud = await TestCloud.start({ timeScale: TIME_SCALE });
+// Runs after cloudForFile's beforeAll, which registered first: the cloud has started.
+beforeAll(() => {
   startedAt = Date.now();
 });
-
-afterAll(async () => {
-  await cloud?.stop();
-});
-
-const storedKeys = async (placementId: string): Promise<string[]> => {
-  const s3 = new S3Client({
-    endpoint: cloud.cloud.endpoints.s3,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  const bucket = cloud.cloud.model.bucketNotifications[0]?.bucketName ?? '';
-  const listing = await s3.send(
-    new ListObjectsV2Command({ Bucket: bucket, Prefix: `placements/${placementId}/` }),
-  );
-  return (listing.Contents ?? []).map((object) => object.Key ?? '');
-};
 
 const retentionFunction = () => {
   const fn = cloud.cloud.model.functions.find((candidate) =>
@@ -51,14 +34,11 @@ describe('the retention sweep through the local cloud', () => {
   it('deletes a placement’s documents once its rotation ended the retention days ago, not before', async () => {
     const retentionDays = Number(retentionFunction().environment.DOCUMENT_RETENTION_DAYS);
     const scenario = newScenario('retention', { startInDays: 60, lengthDays: 1 });
-    expect((await cloud.putSite(scenario.siteId, scenario.site)).status).toBe(200);
-    const created = await cloud.createPlacement(scenario.placement());
-    expect(created.status).toBe(201);
-    const { placementId } = created.body;
+    const placementId = await createScenarioPlacement(cloud, scenario);
     const student = await cloud.studentFor(scenario.studentEmail);
     await student.upload('BLS', scenario.validDates('BLS'));
     await waitUntil('the upload accepted', async () =>
-      (await storedKeys(placementId)).length === 1 ? true : undefined,
+      (await storedKeys(cloud, placementId)).length === 1 ? true : undefined,
     );
     const cancelled = await requestJson(`${cloud.api}/placements/${placementId}/cancel`, {
       method: 'POST',
@@ -68,7 +48,7 @@ describe('the retention sweep through the local cloud', () => {
 
     const sweep = () => cloud.cloud.invoke(retentionFunction().functionName, { source: 'aws.events' });
     expect((await sweep()).ok).toBe(true);
-    expect(await storedKeys(placementId)).toHaveLength(1);
+    expect(await storedKeys(cloud, placementId)).toHaveLength(1);
 
     // Virtual time passes the rotation's end plus the retention days; the next daily run clears it.
     const due = Date.parse(`${scenario.rotation.endDate}T00:00:00Z`) + (retentionDays + 1) * 86_400_000;
@@ -79,7 +59,7 @@ describe('the retention sweep through the local cloud', () => {
     );
     expect((await sweep()).ok).toBe(true);
 
-    expect(await storedKeys(placementId)).toEqual([]);
+    expect(await storedKeys(cloud, placementId)).toEqual([]);
     const placement = await cloud.placement(placementId);
     expect(placement.history.at(-1)).toMatchObject({ type: 'DOCUMENTS_DELETED' });
   }, 120_000);

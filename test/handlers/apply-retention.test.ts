@@ -1,13 +1,14 @@
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { shardOf } from '../../functions/adapters/dynamodb/table-keys.js';
 import type { handler as ApplyRetentionHandler } from '../../functions/handlers/apply-retention.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import {
   documentItem,
   PLACEMENT_ID,
@@ -18,6 +19,7 @@ import {
   storedDocument,
   storedPlacement,
 } from './support/stored-items.js';
+import { deletedVersions, STORED_VERSION, versionedDocuments } from './support/versioned-documents.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
@@ -57,22 +59,9 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/apply-retention.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  s3.reset();
-  s3.on(DeleteObjectCommand).resolves({});
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [s3] }, () => {
+  versionedDocuments(s3);
   logs = captureLogs();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('the apply-retention function', () => {
@@ -81,8 +70,8 @@ describe('the apply-retention function', () => {
 
     await run();
 
-    expect(s3.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input)).toEqual([
-      { Bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET, Key: DOCUMENT.objectKey },
+    expect(deletedVersions(s3)).toEqual([
+      { Bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET, Key: DOCUMENT.objectKey, VersionId: STORED_VERSION },
     ]);
     expect(table.item(`STUDENT#${STUDENT.id}`, `DOC#${DOCUMENT.documentId}`)).toBeUndefined();
     const placement = placementOf(table.item(placementKey().pk, 'PLACEMENT'));

@@ -1,11 +1,12 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as CheckComplianceHandler } from '../../functions/handlers/check-compliance.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import { dynamoThrottled } from './support/sdk-errors.js';
 import {
   documentItem,
@@ -48,19 +49,8 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/check-compliance.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table }, () => {
   table.seed(placementItem(checking()), documentItem(EARLIER_MMR));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 describe('check-compliance', () => {

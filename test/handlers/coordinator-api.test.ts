@@ -48,6 +48,7 @@ import {
   storedSite,
   TASK_TOKEN,
 } from './support/stored-items.js';
+import { deletedVersions, STORED_VERSION, versionedDocuments } from './support/versioned-documents.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const sfn = mockClient(SFNClient);
@@ -99,7 +100,7 @@ beforeEach(() => {
   ses.reset();
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
   s3.reset();
-  s3.on(DeleteObjectCommand).resolves({});
+  versionedDocuments(s3);
   table.install(ddb);
   sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:execution', startDate: TEST_NOW });
   sfn.on(StopExecutionCommand).resolves({ stopDate: TEST_NOW });
@@ -657,10 +658,12 @@ describe('POST /placements/{placementId}/purge', () => {
     expect(body.placement.student).toMatchObject({ name: '[purged]', email: '[purged]' });
     expect(Object.keys(body.placement).sort()).toEqual(PLACEMENT_VIEW_FIELDS);
     expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(1);
-    expect(s3.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input)).toEqual(
+    // Every stored version of each file goes, not only the current one (the bucket is versioned).
+    expect(deletedVersions(s3)).toEqual(
       documentIds.map((documentId) => ({
         Bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET,
         Key: `placements/${PLACEMENT_ID}/${documentId}`,
+        VersionId: STORED_VERSION,
       })),
     );
     for (const documentId of documentIds) {

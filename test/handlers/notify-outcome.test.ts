@@ -1,14 +1,15 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as NotifyOutcomeHandler } from '../../functions/handlers/notify-outcome.js';
 import { PLACEMENT_OUTCOME_MESSAGE } from '../../infra/constructs/placement-metrics.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import { sesThrottling } from './support/sdk-errors.js';
 import { sentEmails } from './support/sent-emails.js';
 import {
@@ -53,23 +54,10 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/notify-outcome.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  ses.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [ses] }, () => {
   table.seed(placementItem(cleared()));
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
   logs = captureLogs();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('notify-outcome', () => {

@@ -1,11 +1,12 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { handler as PortalHandler } from '../../functions/handlers/portal.js';
 import { errorPaths, type HttpResponse, headerOf, invokeHttp, jsonOf } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import {
   documentKey,
   linkKey,
@@ -65,20 +66,8 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/portal.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  s3.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [s3] }, () => {
   table.seed(placementItem(waitingPlacement()));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 describe('GET /portal/{token}', () => {

@@ -9,13 +9,14 @@ import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { S3Event } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import type { handler as ProcessUploadHandler } from '../../functions/handlers/process-upload.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import { objectBody, objectCreatedEvent } from './support/s3-event.js';
 import { conditionalCheckFailed, sfnThrottling } from './support/sdk-errors.js';
 import {
@@ -31,6 +32,7 @@ import {
   storedPlacement,
   TASK_TOKEN,
 } from './support/stored-items.js';
+import { deletedVersions, STORED_VERSION, versionedDocuments } from './support/versioned-documents.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
@@ -78,25 +80,11 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/process-upload.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  s3.reset();
-  sfn.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [s3, sfn] }, () => {
   table.seed(placementItem(waitingForMmr()), documentItem(DOCUMENT));
-  s3.on(DeleteObjectCommand).resolves({});
+  versionedDocuments(s3);
   sfn.on(SendTaskSuccessCommand).resolves({});
   logs = captureLogs();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('process-upload', () => {
@@ -154,9 +142,8 @@ describe('process-upload', () => {
 
     await expect(upload()).resolves.toEqual({ processed: 1 });
 
-    expect(s3.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input)).toEqual([
-      { Bucket: BUCKET, Key: OBJECT_KEY },
-    ]);
+    // Every stored version goes, not only the current one: a rejected file may be health data.
+    expect(deletedVersions(s3)).toEqual([{ Bucket: BUCKET, Key: OBJECT_KEY, VersionId: STORED_VERSION }]);
     const mmr = storedPlacementNow().requirements[0];
     expect(mmr).toMatchObject({ code: 'MMR', status: 'REJECTED', documentId: DOCUMENT.documentId });
     expect(mmr?.reason).toMatch(/not a PDF, PNG, JPEG or HEIC/);
@@ -229,9 +216,7 @@ describe('process-upload', () => {
 
     await upload(objectCreatedEvent(BUCKET, stray));
 
-    expect(s3.commandCalls(DeleteObjectCommand).map((call) => call.args[0].input)).toEqual([
-      { Bucket: BUCKET, Key: stray },
-    ]);
+    expect(deletedVersions(s3)).toEqual([{ Bucket: BUCKET, Key: stray, VersionId: STORED_VERSION }]);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 

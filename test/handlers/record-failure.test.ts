@@ -1,12 +1,13 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { handler as RecordFailureHandler } from '../../functions/handlers/record-failure.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import { sentEmails } from './support/sent-emails.js';
 import {
   COORDINATOR_EMAIL,
@@ -44,15 +45,7 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/record-failure.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  ses.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [ses] }, () => {
   table.seed(
     placementItem(
       storedPlacement({
@@ -62,11 +55,6 @@ beforeEach(() => {
   );
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
   logs = captureLogs();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('record-failure', () => {

@@ -2,13 +2,14 @@ import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashLinkToken } from '../../functions/core/link-token.js';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as RequestSiteApprovalHandler } from '../../functions/handlers/request-site-approval.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import { sesThrottling } from './support/sdk-errors.js';
 import { linkTokensIn, sentEmails } from './support/sent-emails.js';
 import {
@@ -56,23 +57,10 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/request-site-approval.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  ses.reset();
-  sfn.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [ses, sfn] }, () => {
   table.seed(placementItem(awaitingApproval()));
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
   sfn.on(SendTaskSuccessCommand).resolves({});
-});
-
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 describe('request-site-approval', () => {

@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { handler as ReviewHandler } from '../../functions/handlers/review.js';
 import { captureLogs } from '../support/captured-logs.js';
@@ -15,7 +15,8 @@ import {
   jsonOf,
 } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { resetBeforeEachTest } from './support/reset-before-each-test.js';
 import { tableNotFound, taskTimedOut } from './support/sdk-errors.js';
 import {
   ADMIN_EMAIL,
@@ -98,16 +99,7 @@ beforeAll(async () => {
   ({ handler } = await coldStart(() => import('../../functions/handlers/review.js')));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  s3.reset();
-  sfn.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [s3, sfn] }, () => {
   sfn.on(SendTaskSuccessCommand).resolves({});
   const link = storedLink({
     kind: 'review',
@@ -118,11 +110,6 @@ beforeEach(() => {
   });
   token = link.token;
   table.seed(link.item, placementItem(awaitingApproval()), documentItem(MMR_DOC), documentItem(BLS_DOC));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('GET /review/{token}', () => {

@@ -108,7 +108,17 @@ describe('the alarms', () => {
   });
 
   function expectedAlarms(): Array<{ name: string; properties: Record<string, unknown> }> {
-    const queue = stack.node.findChild('ProcessUploadDeadLetters').node.defaultChild;
+    const queueDepth = (queueId: string) => {
+      const queue = stack.node.findChild(queueId).node.defaultChild;
+      return {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(queue), 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      };
+    };
     return [
       workflowAlarm('ExecutionsFailed', 'ExecutionsFailed'),
       workflowAlarm('ExecutionsTimedOut', 'ExecutionsTimedOut'),
@@ -117,17 +127,8 @@ describe('the alarms', () => {
         functionAlarm(handler, 'Errors'),
         functionAlarm(handler, 'Throttles'),
       ]),
-      {
-        name: 'UploadDeadLetters-Visible',
-        properties: {
-          Namespace: 'AWS/SQS',
-          MetricName: 'ApproximateNumberOfMessagesVisible',
-          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(queue), 'QueueName'] } }],
-          Statistic: 'Maximum',
-          Threshold: 0,
-          ComparisonOperator: 'GreaterThanThreshold',
-        },
-      },
+      { name: 'UploadDeadLetters-Visible', properties: queueDepth('ProcessUploadDeadLetters') },
+      { name: 'RetentionSweepDeadLetters-Visible', properties: queueDepth('RetentionSweepDeadLetters') },
       {
         name: 'Mail-BounceRate',
         properties: {
@@ -163,7 +164,7 @@ describe('the alarms', () => {
     ];
   }
 
-  it('watch the workflow, every function, the dead-letter queue, SES reputation and the API: nothing else', () => {
+  it('watch the workflow, every function, both dead-letter queues, SES reputation and the API: nothing else', () => {
     const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
       (alarm) => alarm.Properties.AlarmName,
     );
@@ -282,8 +283,21 @@ describe('the dashboard', () => {
     ]);
     expect(metricsOf('SES bounce rate (1 = 100%)')).toContain('AWS/SES Reputation.BounceRate');
     expect(metricsOf('SES complaint rate (1 = 100%)')).toContain('AWS/SES Reputation.ComplaintRate');
-    expect(metricsOf('Upload dead-letter queue (messages)')).toEqual([
+    expect(metricsOf('Dead-letter queues (messages visible)')).toEqual([
+      'AWS/SQS ApproximateNumberOfMessagesVisible',
       'AWS/SQS ApproximateNumberOfMessagesVisible',
     ]);
+  });
+
+  it('draws the depth of both dead-letter queues: uploads and the retention sweep', () => {
+    const widget = widgets.find(
+      (candidate) => candidate.properties.title === 'Dead-letter queues (messages visible)',
+    );
+    const queueNames = (widget?.properties.metrics ?? []).map((metric) => metric[3]);
+    expect(queueNames).toEqual(
+      ['ProcessUploadDeadLetters', 'RetentionSweepDeadLetters'].map(
+        (queueId) => `${logicalId(stack.node.findChild(queueId).node.defaultChild)}.QueueName`,
+      ),
+    );
   });
 });

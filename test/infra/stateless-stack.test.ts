@@ -310,23 +310,41 @@ describe('access to the documents bucket', () => {
     });
   });
 
-  it('lets only the upload processor and the coordinator API (purge) delete objects, only under placements/', () => {
-    expect(handlersAllowed('s3:DeleteObject')).toEqual([
-      'coordinator-api',
-      'process-upload',
-      'apply-retention',
-    ]);
-    for (const handler of ['coordinator-api', 'process-upload', 'apply-retention'] as const) {
-      expect(grantedResources(handler, 's3:DeleteObject')).toEqual([objects]);
+  const deleting = ['coordinator-api', 'process-upload', 'apply-retention'] as const;
+
+  it('lets only the upload processor, the coordinator API (purge) and the retention sweep delete objects and their versions, only under placements/', () => {
+    for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion']) {
+      expect(handlersAllowed(action), action).toEqual(deleting);
+      for (const handler of deleting) expect(grantedResources(handler, action), handler).toEqual([objects]);
     }
   });
 
-  it('gives the coordinator API and the retention sweep no other access to documents: no read, list or upload', () => {
+  it('lets those that delete list versions of keys under placements/ only (to delete every version of a document)', () => {
+    expect(handlersAllowed('s3:ListBucketVersions')).toEqual(deleting);
+    for (const handler of deleting) {
+      const listing = statementsOf(handler).filter((statement) =>
+        actionsOf(statement).includes('s3:ListBucketVersions'),
+      );
+      expect(listing.length, handler).toBeGreaterThan(0);
+      for (const statement of listing) {
+        expect(statement, handler).toMatchObject({
+          Resource: `arn:aws:s3:::${DOCUMENTS_BUCKET}`,
+          Condition: { StringLike: { 's3:prefix': ['placements/*'] } },
+        });
+      }
+    }
+  });
+
+  it('gives the coordinator API and the retention sweep no other access to documents: no read, listing or upload', () => {
     for (const handler of ['coordinator-api', 'apply-retention'] as const) {
       const s3Actions = statementsOf(handler)
         .flatMap(actionsOf)
         .filter((action) => action.startsWith('s3:'));
-      expect(s3Actions, handler).toEqual(['s3:DeleteObject']);
+      expect(s3Actions.sort(), handler).toEqual([
+        's3:DeleteObject',
+        's3:DeleteObjectVersion',
+        's3:ListBucketVersions',
+      ]);
       expect(keyActionsThrough(handler, 's3'), handler).toEqual([]);
     }
   });
@@ -385,8 +403,34 @@ describe('access to the documents bucket', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: { Ref: dataKeyParameterId } });
   });
 
-  it('lets the upload processor, alone, use the data key through SQS to send to its dead-letter queue', () => {
-    expect(handlersAllowedThrough('sqs', 'kms:GenerateDataKey')).toEqual(['process-upload']);
+  it('keeps retention sweeps that failed every attempt in their own dead-letter queue, encrypted with the data key', () => {
+    const dlq = functionProperties('apply-retention').DeadLetterConfig as { TargetArn: Json };
+    expect(resolved(dlq.TargetArn)).toMatch(/^RetentionSweepDeadLetters.*\.Arn$/);
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(Object.keys(queues)).toHaveLength(2);
+    for (const queue of Object.values(queues)) {
+      expect(queue.Properties).toMatchObject({
+        KmsMasterKeyId: { Ref: dataKeyParameterId },
+        MessageRetentionPeriod: 1_209_600,
+      });
+    }
+  });
+
+  it('gives only the asynchronously invoked functions a dead-letter queue, each its own', () => {
+    const withQueue = HANDLERS.filter((handler) => functionProperties(handler).DeadLetterConfig);
+    expect(withQueue).toEqual(['process-upload', 'apply-retention']);
+    const queueOf = (handler: HandlerName) =>
+      resolved((functionProperties(handler).DeadLetterConfig as { TargetArn: Json }).TargetArn);
+    expect(handlersAllowed('sqs:SendMessage')).toEqual(withQueue);
+    for (const handler of withQueue)
+      expect(grantedResources(handler, 'sqs:SendMessage')).toEqual([queueOf(handler)]);
+  });
+
+  it('lets those two, alone, use the data key through SQS to send to their dead-letter queues', () => {
+    expect(handlersAllowedThrough('sqs', 'kms:GenerateDataKey')).toEqual([
+      'process-upload',
+      'apply-retention',
+    ]);
   });
 });
 

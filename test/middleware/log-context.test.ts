@@ -2,12 +2,13 @@ import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { handler as RecordFailureHandler } from '../../functions/handlers/record-failure.js';
 import type { logger as FunctionLogger } from '../../functions/observability/logger.js';
 import { lambdaContext } from '../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../handlers/support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT } from '../handlers/support/handler-environment.js';
+import { coldStart, HANDLER_ENVIRONMENT } from '../handlers/support/handler-environment.js';
+import { resetBeforeEachTest } from '../handlers/support/reset-before-each-test.js';
 import { tableNotFound } from '../handlers/support/sdk-errors.js';
 import {
   PLACEMENT_ID,
@@ -43,23 +44,10 @@ beforeAll(async () => {
   ({ logger } = await import('../../functions/observability/logger.js'));
 });
 
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-beforeEach(() => {
-  freezeDate();
-  ddb.reset();
-  ses.reset();
-  table.install(ddb);
+resetBeforeEachTest({ ddb, table, clients: [ses] }, () => {
   table.seed(placementItem(storedPlacement()));
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
   logs = captureLogs();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('the log context of a task handler', () => {

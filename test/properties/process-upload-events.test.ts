@@ -31,6 +31,7 @@ import {
   requirement,
   STUDENT,
 } from '../handlers/support/stored-items.js';
+import { versionedDocuments } from '../handlers/support/versioned-documents.js';
 import { captureLogs } from '../support/captured-logs.js';
 import { externalWrites } from './support/aws-side-effects.js';
 import {
@@ -145,7 +146,7 @@ const stubStorage = (object: StoredObject) => {
     s3.on(HeadObjectCommand).resolves({ ContentLength: object.size, ContentType: 'application/pdf' });
     s3.on(GetObjectCommand).resolves({ Body: objectBody(object.head), ContentLength: object.head.length });
   }
-  s3.on(DeleteObjectCommand).resolves({});
+  versionedDocuments(s3);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -305,7 +306,7 @@ const resetWorld = () => {
   sfn.on(SendTaskSuccessCommand).resolves({});
   s3.on(HeadObjectCommand).resolves({ ContentLength: PDF_HEAD.length, ContentType: 'application/pdf' });
   s3.on(GetObjectCommand).resolves({ Body: objectBody(PDF_HEAD), ContentLength: PDF_HEAD.length });
-  s3.on(DeleteObjectCommand).resolves({});
+  versionedDocuments(s3);
   logged.length = 0;
 };
 

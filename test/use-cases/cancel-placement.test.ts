@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cancelPlacement } from '../../functions/use-cases/cancel-placement.js';
 import { checkCompliance } from '../../functions/use-cases/check-compliance.js';
 import { createPlacement } from '../../functions/use-cases/create-placement.js';
-import { putSite } from '../../functions/use-cases/put-site.js';
 import { requestSiteApproval } from '../../functions/use-cases/request-site-approval.js';
 import { waiveRequirement } from '../../functions/use-cases/waive-requirement.js';
-import { InMemoryWorld } from '../support/in-memory-ports.js';
+import { generalHospitalPlacement, worldWithGeneralHospital } from '../support/general-hospital.js';
+import type { InMemoryWorld } from '../support/in-memory-ports.js';
 
 const STUDENT = { id: 'S-1', name: 'Ada Student', email: 'ada@student.test' };
 const ADMINS = ['ward-admin@hospital.test', 'nurse-manager@hospital.test'];
@@ -14,23 +14,17 @@ const COORDINATOR = 'coordinator@school.test';
 let world: InMemoryWorld;
 
 beforeEach(async () => {
-  world = new InMemoryWorld();
-  await putSite(world.ports, 'general-hospital', {
-    name: 'General Hospital',
+  world = await worldWithGeneralHospital({
     adminEmails: ADMINS,
     requirements: ['BLS'],
   });
 });
 
 const newPlacement = async () => {
-  const { placement } = await createPlacement(world.ports, {
-    student: STUDENT,
-    siteId: 'general-hospital',
-    program: 'BSc Nursing',
-    startDate: '2026-03-02',
-    endDate: '2026-04-24',
-    coordinatorEmail: COORDINATOR,
-  });
+  const { placement } = await createPlacement(
+    world.ports,
+    generalHospitalPlacement(STUDENT, { coordinatorEmail: COORDINATOR }),
+  );
   await checkCompliance(world.ports, placement.placementId, false);
   return placement.placementId;
 };

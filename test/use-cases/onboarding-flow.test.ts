@@ -13,35 +13,26 @@ import { createPlacement } from '../../functions/use-cases/create-placement.js';
 import { decideReview } from '../../functions/use-cases/decide-review.js';
 import { notifyOutcome } from '../../functions/use-cases/notify-outcome.js';
 import { processUploadedDocument } from '../../functions/use-cases/process-uploaded-document.js';
-import { putSite } from '../../functions/use-cases/put-site.js';
 import { recordFailure } from '../../functions/use-cases/record-failure.js';
 import { requestSiteApproval } from '../../functions/use-cases/request-site-approval.js';
 import { requestUpload } from '../../functions/use-cases/request-upload.js';
 import { showReview } from '../../functions/use-cases/show-review.js';
 import { waiveRequirement } from '../../functions/use-cases/waive-requirement.js';
-import { EXE_BYTES, InMemoryWorld, PDF_BYTES } from '../support/in-memory-ports.js';
+import { generalHospitalPlacement, worldWithGeneralHospital } from '../support/general-hospital.js';
+import { EXE_BYTES, type InMemoryWorld, PDF_BYTES } from '../support/in-memory-ports.js';
 
 const STUDENT = { id: 'S-1001', name: 'Ada Student', email: 'ada@student.test' };
 const ADMINS = ['ward-admin@hospital.test', 'nurse-manager@hospital.test'];
 
-const placementBody = (overrides: Record<string, unknown> = {}) => ({
-  student: STUDENT,
-  siteId: 'general-hospital',
-  program: 'BSc Nursing',
-  startDate: '2026-03-02',
-  endDate: '2026-04-24',
-  coordinatorEmail: 'coordinator@school.test',
-  ...overrides,
-});
+const placementBody = (overrides: Record<string, unknown> = {}) =>
+  generalHospitalPlacement(STUDENT, overrides);
 
 let world: InMemoryWorld;
 let tokens = 0;
 const nextToken = () => `task-token-${++tokens}`;
 
 beforeEach(async () => {
-  world = new InMemoryWorld();
-  await putSite(world.ports, 'general-hospital', {
-    name: 'General Hospital',
+  world = await worldWithGeneralHospital({
     adminEmails: ADMINS,
     requirements: ['BLS', { code: 'TB', months: 6 }, 'HIPAA_TRAINING'],
     documentsDueDays: 14,

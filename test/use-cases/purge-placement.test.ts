@@ -8,31 +8,22 @@ import { createPlacement } from '../../functions/use-cases/create-placement.js';
 import { openLink } from '../../functions/use-cases/open-link.js';
 import { processUploadedDocument } from '../../functions/use-cases/process-uploaded-document.js';
 import { purgePlacement } from '../../functions/use-cases/purge-placement.js';
-import { putSite } from '../../functions/use-cases/put-site.js';
 import { recordFailure } from '../../functions/use-cases/record-failure.js';
 import { requestUpload } from '../../functions/use-cases/request-upload.js';
 import { retryPlacement } from '../../functions/use-cases/retry-placement.js';
-import { InMemoryWorld, PDF_BYTES } from '../support/in-memory-ports.js';
+import { generalHospitalPlacement, worldWithGeneralHospital } from '../support/general-hospital.js';
+import { type InMemoryWorld, PDF_BYTES } from '../support/in-memory-ports.js';
 
 const STUDENT = { id: 'S-2002', name: 'Grace Student', email: 'grace@student.test' };
 const CALLER = 'arn:aws:iam::111122223333:user/coordinator';
 
-const placementBody = (overrides: Record<string, unknown> = {}) => ({
-  student: STUDENT,
-  siteId: 'general-hospital',
-  program: 'BSc Nursing',
-  startDate: '2026-03-02',
-  endDate: '2026-04-24',
-  coordinatorEmail: 'coordinator@school.test',
-  ...overrides,
-});
+const placementBody = (overrides: Record<string, unknown> = {}) =>
+  generalHospitalPlacement(STUDENT, overrides);
 
 let world: InMemoryWorld;
 
 beforeEach(async () => {
-  world = new InMemoryWorld();
-  await putSite(world.ports, 'general-hospital', {
-    name: 'General Hospital',
+  world = await worldWithGeneralHospital({
     adminEmails: ['ward-admin@hospital.test'],
     requirements: ['BLS', 'TB', 'HIPAA_TRAINING'],
   });

@@ -3,17 +3,15 @@ import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
 import { cancelPlacement } from '../../functions/use-cases/cancel-placement.js';
 import { checkCompliance } from '../../functions/use-cases/check-compliance.js';
 import { createPlacement } from '../../functions/use-cases/create-placement.js';
-import { putSite } from '../../functions/use-cases/put-site.js';
 import { recordFailure } from '../../functions/use-cases/record-failure.js';
 import { retryPlacement } from '../../functions/use-cases/retry-placement.js';
-import { InMemoryWorld } from '../support/in-memory-ports.js';
+import { generalHospitalPlacement, worldWithGeneralHospital } from '../support/general-hospital.js';
+import type { InMemoryWorld } from '../support/in-memory-ports.js';
 
 let world: InMemoryWorld;
 
 beforeEach(async () => {
-  world = new InMemoryWorld();
-  await putSite(world.ports, 'general-hospital', {
-    name: 'General Hospital',
+  world = await worldWithGeneralHospital({
     adminEmails: ['ward-admin@hospital.test'],
     requirements: ['BLS', 'HIPAA_TRAINING'],
   });
@@ -21,14 +19,10 @@ beforeEach(async () => {
 
 /** A placement whose first execution failed: checked once, then RecordFailure ran. */
 const failedPlacement = async () => {
-  const { placement } = await createPlacement(world.ports, {
-    student: { id: 'S-1', name: 'Ada Student', email: 'ada@student.test' },
-    siteId: 'general-hospital',
-    program: 'BSc Nursing',
-    startDate: '2026-03-02',
-    endDate: '2026-04-24',
-    coordinatorEmail: 'coordinator@school.test',
-  });
+  const { placement } = await createPlacement(
+    world.ports,
+    generalHospitalPlacement({ id: 'S-1', name: 'Ada Student', email: 'ada@student.test' }),
+  );
   await checkCompliance(world.ports, placement.placementId, false);
   await recordFailure(world.ports, { placementId: placement.placementId, error: 'TypeError' });
   expect(world.placementsById.get(placement.placementId)?.status).toBe('FAILED');

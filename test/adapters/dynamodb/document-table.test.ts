@@ -1,18 +1,11 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DocumentTable } from '../../../functions/adapters/dynamodb/document-table.js';
 import { documentItem, storedDocument } from '../../handlers/support/stored-items.js';
+import { mockedDocumentClient } from './support/mocked-document-client.js';
 
 const TABLE = 'onboarding-test-table';
-const ddb = mockClient(DynamoDBDocumentClient);
-const client = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
-  }),
-);
+const { ddb, client } = mockedDocumentClient();
 const documents = new DocumentTable(client, TABLE);
 
 beforeEach(() => {

@@ -1,27 +1,14 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LinkTable } from '../../../functions/adapters/dynamodb/link-table.js';
 import { ConcurrentUpdateError } from '../../../functions/core/errors.js';
 import { hashLinkToken } from '../../../functions/core/link-token.js';
 import type { LinkRecord } from '../../../functions/core/model/link.js';
 import { conditionalCheckFailed } from '../../handlers/support/sdk-errors.js';
+import { mockedDocumentClient } from './support/mocked-document-client.js';
 
 const TABLE = 'onboarding-test-table';
-const ddb = mockClient(DynamoDBDocumentClient);
-const client = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
-  }),
-);
+const { ddb, client } = mockedDocumentClient();
 const links = new LinkTable(client, TABLE);
 
 const LINK: LinkRecord = {

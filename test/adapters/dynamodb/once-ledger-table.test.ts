@@ -1,29 +1,19 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OnceLedgerTable } from '../../../functions/adapters/dynamodb/once-ledger-table.js';
 import { TransientDependencyError } from '../../../functions/core/errors.js';
 import { FakeTable } from '../../handlers/support/fake-table.js';
 import { conditionalCheckFailed, dynamoThrottlingException } from '../../handlers/support/sdk-errors.js';
 import { onceKey } from '../../handlers/support/stored-items.js';
+import { mockedDocumentClient } from './support/mocked-document-client.js';
 
 const TABLE = 'onboarding-test-table';
 const START = new Date('2030-03-01T09:00:00.000Z');
 const LEASE_SECONDS = 30;
 let now = START;
-const ddb = mockClient(DynamoDBDocumentClient);
+const { ddb, client } = mockedDocumentClient();
 const table = new FakeTable(TABLE);
-const ledger = new OnceLedgerTable(
-  DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
-    }),
-  ),
-  TABLE,
-  { now: () => now },
-);
+const ledger = new OnceLedgerTable(client, TABLE, { now: () => now });
 const KEY = onceKey('mail:x');
 const later = (seconds: number) => new Date(START.getTime() + seconds * 1000);
 

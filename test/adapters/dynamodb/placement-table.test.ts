@@ -1,12 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PlacementTable } from '../../../functions/adapters/dynamodb/placement-table.js';
 import {
@@ -17,15 +9,10 @@ import {
 import type { Placement } from '../../../functions/core/model/placement.js';
 import { conditionalCheckFailed, dynamoThrottled } from '../../handlers/support/sdk-errors.js';
 import { placementItem, SITE_ID, storedPlacement } from '../../handlers/support/stored-items.js';
+import { mockedDocumentClient } from './support/mocked-document-client.js';
 
 const TABLE = 'onboarding-test-table';
-const ddb = mockClient(DynamoDBDocumentClient);
-const documentClient = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
-  }),
-);
+const { ddb, client: documentClient } = mockedDocumentClient();
 const table = new PlacementTable(documentClient, TABLE);
 
 const placementAt = (hour: string): Placement =>

@@ -1,19 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PurgeRecordTable } from '../../../functions/adapters/dynamodb/purge-record-table.js';
 import type { PurgeRecord } from '../../../functions/core/model/purge-record.js';
 import { conditionalCheckFailed } from '../../handlers/support/sdk-errors.js';
+import { mockedDocumentClient } from './support/mocked-document-client.js';
 
 const TABLE = 'onboarding-test-table';
-const ddb = mockClient(DynamoDBDocumentClient);
-const client = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' },
-  }),
-);
+const { ddb, client } = mockedDocumentClient();
 const purges = new PurgeRecordTable(client, TABLE);
 
 const RECORD: PurgeRecord = {

@@ -7,8 +7,11 @@ type AnyStub = AwsStub<any, any, any>;
 export const commandNames = (mock: AnyStub): string[] =>
   mock.calls().map((call) => (call.args[0] as object).constructor.name);
 
-/** S3 reads (judging an upload) are not side effects; anything else sent to S3 is. */
-const S3_READS = new Set(['HeadObjectCommand', 'GetObjectCommand']);
+/**
+ * S3 reads (judging an upload; listing a key's versions before deleting them) are not side effects;
+ * anything else sent to S3 is.
+ */
+const S3_READS = new Set(['HeadObjectCommand', 'GetObjectCommand', 'ListObjectVersionsCommand']);
 
 /**
  * Commands that change something outside the table: every SES and Step Functions command

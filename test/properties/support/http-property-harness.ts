@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { type HttpResponse, invokeHttp } from '../../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../../handlers/support/fake-table.js';
 import { freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from '../../handlers/support/handler-environment.js';
+import { versionedDocuments } from '../../handlers/support/versioned-documents.js';
 import { captureLogs as captureLogLines } from '../../support/captured-logs.js';
 import { externalWrites } from './aws-side-effects.js';
 import { type RequestCase, toHttpRequest } from './http-arbitraries.js';
@@ -48,10 +49,14 @@ export const captureLogs = (aws: MockedAws): void => {
   captureLogLines(aws.logged);
 };
 
-/** Mocks as a test starts (call in beforeEach): the table routed to the observed fake, workflow calls succeed. */
+/**
+ * Mocks as a test starts (call in beforeEach): the table routed to the observed fake, workflow calls
+ * succeed, and documents are deleted from a versioned bucket (a purge).
+ */
 export const installMocks = (aws: MockedAws): void => {
   for (const mock of [aws.ddb, aws.s3, aws.sfn, aws.ses]) mock.reset();
   aws.table.install(aws.ddb);
+  versionedDocuments(aws.s3);
   aws.sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:execution', startDate: TEST_NOW });
   aws.sfn.on(StopExecutionCommand).resolves({ stopDate: TEST_NOW });
   aws.sfn.on(SendTaskSuccessCommand).resolves({});
