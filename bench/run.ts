@@ -18,10 +18,12 @@ import { US_EAST_1 } from './paths/aws-prices.js';
 import { measurePaths } from './paths/measure-paths.js';
 import type { BenchResults } from './report/bench-results.js';
 import { resultsTables } from './report/results-tables.js';
+import { measureStartup, START_BUDGET_MS } from './startup/measure-startup.js';
 import { round } from './statistics.js';
 
 const PROJECT_DIR = fileURLToPath(new URL('../', import.meta.url));
 const REUSE_MAX_TRANSITIONS = 12;
+const STARTUP_RUNS = 3;
 
 const log = (line: string) => console.log(line);
 
@@ -40,6 +42,9 @@ async function main(): Promise<void> {
     initRuns: options.initRuns,
     log,
   });
+
+  log(`Start-up: ${STARTUP_RUNS} fresh starts, each synthesizing first… (${elapsed()})`);
+  const startup = await measureStartup(PROJECT_DIR, STARTUP_RUNS);
 
   log(`Paths and warm latency on a metered local cloud… (${elapsed()})`);
   const host = await CloudHost.start({ projectDir: PROJECT_DIR, meterDynamoDb: true });
@@ -69,6 +74,9 @@ async function main(): Promise<void> {
     ...(reuse && reuse.stateTransitions > REUSE_MAX_TRANSITIONS
       ? [`reuse path: ${reuse.stateTransitions} state transitions > ${REUSE_MAX_TRANSITIONS}`]
       : []),
+    ...(startup.freshStartMedianMs > START_BUDGET_MS
+      ? [`npm start on a fresh clone: ${startup.freshStartMedianMs} ms > ${START_BUDGET_MS} ms`]
+      : []),
     ...(load && load.lost > 0 ? [`load run: ${load.lost} placements did not reach CLEARED`] : []),
   ];
   const { resultsFile, ...measuredWith } = options;
@@ -86,21 +94,24 @@ async function main(): Promise<void> {
       bundleMaxRatio: BUNDLE_BUDGET.maxSizeRatio,
       initMaxRatio: BUNDLE_BUDGET.maxInitRatio,
       reusePathMaxTransitions: REUSE_MAX_TRANSITIONS,
+      startMaxMs: START_BUDGET_MS,
     },
     method: {
       bundles: 'index.mjs of each function asset in cdk.out (found through aws:asset:path), bytes',
       baseline:
         'a bundle of an entry that only imports and instantiates the AWS SDK clients the handler imports ' +
-        '(@aws-sdk/client-* and lib-dynamodb, found in the esbuild metafile), built with the same esbuild options; ' +
-        'SDK helpers the handler also imports (presigners) count against the function',
+        '(@aws-sdk/client-* and lib-dynamodb, found in the esbuild metafile), built with the same esbuild settings, ' +
+        "the clients as the SDK ships them (its default credential chain); SDK helpers the handler also imports (presigners) count against the function; baselineSameCredentialsBytes / sizeRatioSameCredentials: the bare bundle with the functions' environment-only credential provider too",
       coldInit: `median of ${bundles.initRuns} fresh \`node\` processes per bundle, import() of the bundle timed inside the process, with the function's environment variables (dummy values for intrinsics); each function start is followed by a start of its bare bundle; initRatio = median/median, initRatioPaired = median of the per-round ratios`,
       synthesis: bundles.synthesis,
+      startup: `${STARTUP_RUNS} runs of a fresh \`node --import tsx\` process that starts the local cloud on a cloud assembly directory that does not exist yet (so \`cdk synth\` runs first, as on a fresh clone) and an empty data directory, on free ports; spawn to ready, median`,
       warmLatency: `${options.latencySamples} sequential requests per target after 10 warm-up ones; http: client round trip through the local API gateway`,
       dynamoDbUnits: paths.measurement.dynamoDbUnits,
       lambdaDuration: paths.measurement.lambdaDuration,
       baselineDesign: paths.measurement.baselineModel,
       prices: US_EAST_1,
     },
+    startup,
     functions: bundles.functions,
     warmLatency,
     paths: paths.measurement.paths,

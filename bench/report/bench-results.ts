@@ -5,6 +5,7 @@ import type { LoadResult } from '../load/load-run.js';
 import type { MachineInfo } from '../machine-info.js';
 import type { US_EAST_1 } from '../paths/aws-prices.js';
 import type { PathsMeasurement } from '../paths/measure-paths.js';
+import type { StartupMeasurement } from '../startup/measure-startup.js';
 
 /** bench/results.json. */
 export interface BenchResults {
@@ -18,18 +19,22 @@ export interface BenchResults {
     bundleMaxRatio: number;
     initMaxRatio: number;
     reusePathMaxTransitions: number;
+    startMaxMs: number;
   };
   method: {
     bundles: string;
     baseline: string;
     coldInit: string;
     synthesis: string;
+    startup: string;
     warmLatency: string;
     dynamoDbUnits: string;
     lambdaDuration: string;
     baselineDesign: string;
     prices: typeof US_EAST_1;
   };
+  /** `npm start` on a fresh clone: synthesis first, then the local cloud ready. */
+  startup: StartupMeasurement;
   functions: FunctionBundleResult[];
   warmLatency: LatencyResult[];
   paths: PathsMeasurement['paths'];

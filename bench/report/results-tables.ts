@@ -27,6 +27,10 @@ export function resultsTables(results: BenchResults): string {
       { maxCellWidth: 80 },
     ),
     '',
+    `npm start on a fresh clone (no cdk.out, no data; synthesis first), spawn to ready: ` +
+      `${results.startup.freshStartMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')}; ` +
+      `median ${(results.startup.freshStartMedianMs / 1000).toFixed(1)} s`,
+    '',
     'Warm latency on the local cloud',
     formatTable(
       ['function', 'target', 'via', 'n', 'p50 ms', 'p99 ms', 'errors'],
