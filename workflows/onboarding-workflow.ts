@@ -90,6 +90,9 @@ export class OnboardingWorkflow extends Construct {
 
     const recordFailure = this.invoke('RecordFailure', props.recordFailure, {
       payload: {
+        // Which execution failed: a coordinator retry runs the placement in a new one, and the old
+        // execution's late RecordFailure must not fail the new run (functions/use-cases/record-failure.ts).
+        executionName: JsonPath.executionName,
         error: JsonPath.stringAt('$.failure.Error'),
         cause: JsonPath.stringAt('$.failure.Cause'),
       },

@@ -39,6 +39,11 @@ export interface DocumentRepository {
   getDocument(studentId: string, documentId: string): Promise<StudentDocument | undefined>;
   listStudentDocuments(studentId: string): Promise<StudentDocument[]>;
   saveDocument(document: StudentDocument): Promise<void>;
+  /**
+   * Writes a change to a document that exists; returns false, writing nothing, when its record is gone
+   * (a purge or the retention sweep deleted it), so a late update never brings a deleted record back.
+   */
+  updateDocument(document: StudentDocument): Promise<boolean>;
   /** Deletes the record; deleting one that is not there is a no-op. */
   deleteDocument(studentId: string, documentId: string): Promise<void>;
 }

@@ -1,10 +1,12 @@
 import { ValidationError } from '../core/errors.js';
 
-/** What the state machine passes every task: `{placementId, input: <state>, taskToken?}`. */
+/** What the state machine passes every task: `{placementId, input: <state>, taskToken?, executionName?}`. */
 export interface TaskEvent {
   placementId: string;
   input: Record<string, unknown>;
   taskToken?: string;
+  /** The execution that runs the task (`$$.Execution.Name`); RecordFailure gets it. */
+  executionName?: string;
   error?: string;
   cause?: string;
 }
@@ -30,6 +32,7 @@ export const parseTaskEvent = (event: unknown, options: { needsToken?: boolean }
     placementId: value.placementId as string,
     input,
     ...(typeof value.taskToken === 'string' ? { taskToken: value.taskToken } : {}),
+    ...(typeof value.executionName === 'string' ? { executionName: value.executionName } : {}),
     ...(typeof value.error === 'string' ? { error: value.error } : {}),
     ...(typeof value.cause === 'string' ? { cause: value.cause } : {}),
   };

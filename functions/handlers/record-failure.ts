@@ -20,6 +20,7 @@ export const handler = middy<unknown, void>()
     logger.error('Onboarding workflow failed', { errorName: task.error });
     await recordFailure(ports, {
       placementId: task.placementId,
+      ...(task.executionName ? { executionName: task.executionName } : {}),
       ...(task.error ? { error: task.error } : {}),
       ...(task.cause ? { cause: task.cause } : {}),
     });

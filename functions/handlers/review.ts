@@ -7,6 +7,7 @@ import { readEnvironment } from '../config/environment.js';
 import { AlreadyDecidedError, LinkExpiredError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
 import { toPlacementView } from '../core/placement-view.js';
+import { toHttpError } from '../http/error-response.js';
 import { isFormPost } from '../http/form-post.js';
 import { htmlResponse, jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteRequest, type RouteTable } from '../http/route-table.js';
@@ -14,6 +15,7 @@ import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
 import { httpErrors } from '../middleware/http-errors.js';
 import { logContext } from '../middleware/log-context.js';
 import { sameOriginPosts } from '../middleware/same-origin-posts.js';
+import { describeError, logger } from '../observability/logger.js';
 import { decideReview } from '../use-cases/decide-review.js';
 import { type ReviewPacket, showReview } from '../use-cases/show-review.js';
 import {
@@ -67,11 +69,22 @@ const postedForm = (body: unknown, error: ValidationError): ReviewFormState => {
   };
 };
 
-/** Link errors as pages: unknown → 404, expired or replaced → 410. */
+/**
+ * Link errors as pages: unknown → 404, expired or replaced → 410; a retry-able failure on our side
+ * (the API's 503) → the try-again page with the same Retry-After.
+ */
 const closedPage = (error: unknown) => {
   if (error instanceof NotFoundError) return renderReviewClosedPage('not-found');
   if (error instanceof LinkExpiredError) {
     return renderReviewClosedPage(/replaced/.test(error.message) ? 'superseded' : 'expired');
+  }
+  const { status, retryAfterSeconds } = toHttpError(error);
+  if (status === 503) {
+    logger.warn('Request deferred: try again', describeError(error));
+    const page = renderReviewClosedPage('try-again');
+    const retryAfter: Record<string, string> =
+      retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+    return { ...page, headers: { ...page.headers, ...retryAfter } };
   }
   return undefined;
 };

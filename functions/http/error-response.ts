@@ -1,12 +1,16 @@
 import {
   AlreadyDecidedError,
+  ConcurrentUpdateError,
   ConflictError,
+  EmailInFlightError,
   ForbiddenError,
   LinkExpiredError,
   NotFoundError,
   PayloadTooLargeError,
+  TransientDependencyError,
   ValidationError,
 } from '../core/errors.js';
+import { EMAIL_LEASE_SECONDS } from '../use-cases/send-email-once.js';
 import { type HttpResult, jsonResponse } from './http-response.js';
 
 export interface HttpError {
@@ -14,9 +18,21 @@ export interface HttpError {
   code: string;
   message: string;
   details?: Array<{ path: string; message: string }>;
+  /** For a 503: when to try again, sent as the `Retry-After` header (never in the body). */
+  retryAfterSeconds?: number;
 }
 
-/** Maps a domain error to its HTTP status and API error code; anything else is a 500 that says nothing internal. */
+/**
+ * How long to wait before repeating a request that met a retry-able error: an email claimed by an
+ * earlier attempt (a double click, or a re-run of a request that timed out) is free once its lease
+ * runs out; a throttled or briefly unavailable dependency usually recovers within seconds.
+ */
+export const RETRY_AFTER_SECONDS = { emailInFlight: EMAIL_LEASE_SECONDS, transientDependency: 2 } as const;
+
+/**
+ * Maps a domain error to its HTTP status and API error code. Retry-able errors that input alone never
+ * causes are a 503 SERVICE_UNAVAILABLE with `Retry-After`; anything else is a 500 that says nothing internal.
+ */
 export const toHttpError = (error: unknown): HttpError => {
   if (error instanceof ValidationError) {
     return { status: 400, code: 'VALIDATION_FAILED', message: error.message, details: error.details };
@@ -29,6 +45,24 @@ export const toHttpError = (error: unknown): HttpError => {
   if (error instanceof ConflictError) return { status: 409, code: 'CONFLICT', message: error.message };
   if (error instanceof PayloadTooLargeError)
     return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: error.message };
+  if (error instanceof EmailInFlightError) {
+    const retryAfterSeconds = RETRY_AFTER_SECONDS.emailInFlight;
+    return {
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: `An earlier request for this placement is still finishing. Please try again in ${retryAfterSeconds} seconds.`,
+      retryAfterSeconds,
+    };
+  }
+  // Optimistic-concurrency retries exhausted under contention: the same request will likely go through.
+  if (error instanceof TransientDependencyError || error instanceof ConcurrentUpdateError) {
+    return {
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The service is busy. Please try again in a moment.',
+      retryAfterSeconds: RETRY_AFTER_SECONDS.transientDependency,
+    };
+  }
   return {
     status: 500,
     code: 'INTERNAL_ERROR',
@@ -37,6 +71,8 @@ export const toHttpError = (error: unknown): HttpError => {
 };
 
 export const errorResponse = (error: unknown): HttpResult => {
-  const { status, ...body } = toHttpError(error);
-  return jsonResponse(status, { error: body });
+  const { status, retryAfterSeconds, ...body } = toHttpError(error);
+  const headers: Record<string, string> =
+    retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+  return jsonResponse(status, { error: body }, headers);
 };

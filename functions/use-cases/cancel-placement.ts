@@ -10,7 +10,7 @@ import { updatePlacement, withHistory } from './update-placement.js';
  * Cancels a placement, stops its workflow and tells the student (and the site admins, if they had
  * been asked to review) with one email each. Cancelling twice changes nothing and sends nothing
  * twice (the once-ledger), but does send what an interrupted first call had not; a finished
- * placement cannot be cancelled.
+ * placement cannot be cancelled. Cancelling a purged (so already CANCELLED) placement sends nothing.
  */
 export const cancelPlacement = async (
   ports: Pick<Ports, 'placements' | 'workflow' | 'clock' | 'ledger' | 'mailer'>,
@@ -19,6 +19,8 @@ export const cancelPlacement = async (
 ): Promise<Placement> => {
   const { reason } = parseOptionalReasonInput(body);
   const placement = await stopPlacement(ports, placementId, reason);
+  // A purged placement has nobody left to tell: its student is '[purged]'.
+  if (placement.purge) return placement;
   const { sent } = await notifyOutcome(ports, placementId);
   return sent > 0 ? ((await ports.placements.getPlacement(placementId)) ?? placement) : placement;
 };

@@ -23,8 +23,9 @@ export const collectDocuments = async (
   input: { placementId: string; taskToken: string; reminder: boolean },
 ): Promise<void> => {
   const placement = await ports.placements.getPlacement(input.placementId);
-  if (placement?.status !== 'AWAITING_DOCUMENTS' || isComplete(placement)) {
-    // The placement moved on while the workflow was getting here: let the next check decide.
+  if (placement?.status !== 'AWAITING_DOCUMENTS' || placement.purge || isComplete(placement)) {
+    // The placement moved on while the workflow was getting here: let the next check decide (it ends an
+    // execution a purge left running, which the purge stops anyway). A purged placement is never mailed.
     await ports.workflow.resume(input.taskToken, { event: 'STATUS_CHANGED' });
     return;
   }
@@ -64,7 +65,7 @@ export const collectDocuments = async (
 
   let completeMeanwhile = false;
   await updatePlacement(ports, placement.placementId, (current, now) => {
-    if (current.status !== 'AWAITING_DOCUMENTS' || isComplete(current)) {
+    if (current.status !== 'AWAITING_DOCUMENTS' || current.purge || isComplete(current)) {
       completeMeanwhile = true;
       return undefined;
     }

@@ -66,10 +66,16 @@ export const createPlacement = async (
   return { placement, created: true };
 };
 
-/** StartExecution is idempotent by name: safe to repeat for a placement still waiting to be checked. */
+/**
+ * StartExecution is idempotent by name: safe to repeat for a placement still waiting to be checked.
+ * The name is the placement's current execution: a retried placement runs in `…-retry-N`, not in the
+ * failed first execution.
+ */
 const ensureStarted = async (ports: Pick<Ports, 'workflow'>, placement: Placement): Promise<Placement> => {
   if (placement.status === 'CHECKING') {
-    await ports.workflow.start(placement.placementId, { placementId: placement.placementId });
+    await ports.workflow.start(placement.executionName ?? placement.placementId, {
+      placementId: placement.placementId,
+    });
   }
   return placement;
 };

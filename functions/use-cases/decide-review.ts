@@ -105,14 +105,17 @@ const applyDecision = (placement: Placement, decision: SiteDecision, now: Date):
   };
 };
 
-/** Documents a site asked to have changed are never reused, in this placement or a later one. */
+/**
+ * Documents a site asked to have changed are never reused, in this placement or a later one. A document
+ * deleted meanwhile (a purge) stays deleted: the update writes only where the record still exists.
+ */
 const markChangesRequested = async (ports: ReviewPorts, placement: Placement, decision: SiteDecision) => {
   const codes = new Set(decision.requirementCodes ?? []);
   for (const requirement of placement.requirements) {
     if (!codes.has(requirement.code) || !requirement.documentId) continue;
     const document = await ports.documents.getDocument(placement.student.id, requirement.documentId);
     if (!document || document.changesRequested) continue;
-    await ports.documents.saveDocument({ ...document, changesRequested: true, updatedAt: decision.at });
+    await ports.documents.updateDocument({ ...document, changesRequested: true, updatedAt: decision.at });
   }
 };
 

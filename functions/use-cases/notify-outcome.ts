@@ -26,7 +26,8 @@ export const notifyOutcome = async (
   placementId: string,
 ): Promise<{ sent: number }> => {
   const placement = await ports.placements.getPlacement(placementId);
-  if (!placement || !(placement.status in AUDIENCES)) return { sent: 0 };
+  // A purged placement's student is '[purged]', and the purge told nobody on purpose.
+  if (!placement || placement.purge || !(placement.status in AUDIENCES)) return { sent: 0 };
   const outcome = placement.status as Outcome;
   const audiences = AUDIENCES[outcome].filter(
     (audience) => recipientsOf(placement, outcome, audience).length > 0,

@@ -60,7 +60,12 @@ export const processUploadedDocument = async (
     size: object.size,
     updatedAt: now.toISOString(),
   };
-  await ports.documents.saveDocument(judged);
+  // A purge that began while the file was judged deletes the record (it lists the documents after it
+  // marks the placement): the verdict is dropped, and the record is only updated where it still exists.
+  if (updated.purge || !(await ports.documents.updateDocument(judged))) {
+    await ports.storage.delete(objectKey);
+    return 'ignored';
+  }
   if (!verdict.accepted) {
     await ports.storage.delete(objectKey);
     return 'rejected';
@@ -76,7 +81,8 @@ const recordVerdict = (
   rejection: string | undefined,
   now: Date,
 ): Placement | undefined => {
-  if (isTerminalStatus(placement.status)) return undefined;
+  // A purged placement (a FAILED one stays FAILED) takes no more reasons about the student.
+  if (isTerminalStatus(placement.status) || placement.purge) return undefined;
   const current = placement.requirements.find((requirement) => requirement.code === document.requirementCode);
   if (!current || current.status === 'WAIVED') return undefined;
   if (

@@ -29,8 +29,10 @@ export interface PurgeResult {
  * audit record that it did. Every step can be re-run: the audit record is written last, and a
  * purge that finds it answers with it and changes nothing. Documents of other placements stay.
  *
- * 1. A placement still in flight is stopped exactly as cancel stops it (CANCELLED).
- * 2. The documents found are noted on the placement before any is deleted, so a re-run counts them once.
+ * 1. A placement still in flight is stopped exactly as cancel stops it (CANCELLED); the execution of any
+ *    placement but a FAILED one is stopped again on every run (a no-op once it has ended).
+ * 2. The placement is marked as being purged, then its documents are listed and noted on it before any
+ *    is deleted, so a re-run counts them once.
  * 3. Each document's object, then its record, is deleted (evidence reuse then never finds them).
  * 4. The placement's links are deleted (they answer 404).
  * 5. The placement is redacted (`redactPlacement`), with a PURGED history entry.
@@ -48,13 +50,22 @@ export const purgePlacement = async (
   const done = await ports.purges.getPurgeRecord(placementId);
   if (done) return { placement: found, purge: done };
 
-  if (!hasSettled(found.status)) await halt(ports, placementId);
+  const stopped = !hasSettled(found.status) && (await halt(ports, placementId));
 
   let placement = await ports.placements.getPlacement(placementId);
   if (!placement) throw new NotFoundError('No such placement.');
+  // Stopping is idempotent, so it is repeated for any placement that may still have an execution: a run
+  // that crashed between writing CANCELLED and stopping, or a CLEARED one still in NotifyOutcome.
+  if (!stopped && placement.status !== 'FAILED') {
+    await ports.workflow.stop(placement.executionName ?? placementId, STOP_CAUSE);
+  }
   if (!placement.purge?.purgedAt) {
+    const request = { reason, requestedBy };
+    // Marked first, listed after: an upload request that saves its record after this listing sees the
+    // mark and takes the record back; one that saved it before is in the list.
+    placement = await notePurge(ports, placementId, [], request);
     const documents = await placementDocuments(ports, placement);
-    placement = await notePurge(ports, placementId, documents, { reason, requestedBy });
+    placement = await notePurge(ports, placementId, documents, request);
     await deleteDocuments(ports, documents);
   }
   const linksDeleted = await ports.links.deletePlacementLinks(placementId);
@@ -80,12 +91,19 @@ export const purgePlacement = async (
   return { placement, purge };
 };
 
-/** Stops a running placement as cancel does; one that finished meanwhile needs no stopping. */
-const halt = async (ports: PurgePorts, placementId: string): Promise<void> => {
+const STOP_CAUSE = 'Cancelled to delete the student’s data on request';
+
+/**
+ * Stops a running placement as cancel does (CANCELLED, then its execution stopped); answers false,
+ * having stopped nothing, for one that finished meanwhile.
+ */
+const halt = async (ports: PurgePorts, placementId: string): Promise<boolean> => {
   try {
-    await stopPlacement(ports, placementId, 'Cancelled to delete the student’s data on request');
+    await stopPlacement(ports, placementId, STOP_CAUSE);
+    return true;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
+    return false;
   }
 };
 

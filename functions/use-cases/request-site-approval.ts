@@ -24,7 +24,9 @@ export const requestSiteApproval = async (
   input: { placementId: string; taskToken: string; reminder: boolean },
 ): Promise<void> => {
   const placement = await ports.placements.getPlacement(input.placementId);
-  if (placement?.status !== 'AWAITING_SITE_APPROVAL') {
+  if (placement?.status !== 'AWAITING_SITE_APPROVAL' || placement.purge) {
+    // Decided or stopped meanwhile: resume so the execution moves on and ends (NotifyOutcome sends
+    // nothing for a purged placement; the purge stops the execution anyway). Nobody is mailed.
     await ports.workflow.resume(input.taskToken, { decision: placement?.decision?.decision ?? 'none' });
     return;
   }
@@ -63,7 +65,7 @@ export const requestSiteApproval = async (
 
   let decidedMeanwhile: string | undefined;
   await updatePlacement(ports, placement.placementId, (current, now) => {
-    if (current.status !== 'AWAITING_SITE_APPROVAL') {
+    if (current.status !== 'AWAITING_SITE_APPROVAL' || current.purge) {
       decidedMeanwhile = current.decision?.decision ?? 'none';
       return undefined;
     }

@@ -1,5 +1,5 @@
 import { outstandingRequirements } from '../core/compliance.js';
-import { ConflictError } from '../core/errors.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
 import { MAX_UPLOAD_BYTES } from '../core/file-signature.js';
 import type { StudentDocument } from '../core/model/student-document.js';
 import { newDocumentId } from '../core/placement-id.js';
@@ -43,6 +43,12 @@ export const requestUpload = async (
     updatedAt: now,
   };
   await ports.documents.saveDocument(document);
+  // A purge marks the placement, then lists its documents: a record saved after that listing is seen
+  // here instead, and taken back (the redacted student id would hide it from any later purge).
+  if ((await ports.placements.getPlacement(placement.placementId))?.purge) {
+    await ports.documents.deleteDocument(document.studentId, documentId);
+    throw new NotFoundError('This link is not valid.');
+  }
   const upload = await ports.storage.createUploadForm({
     key: document.objectKey,
     contentType: document.contentType,

@@ -2,10 +2,13 @@ import { EmailInFlightError } from '../core/errors.js';
 import type { EmailMessage, Ports } from '../core/ports.js';
 
 /**
- * How long a claim on an email keeps other attempts off it: longer than a task function can run
- * (15 s Lambda timeout), so an attempt still inside its send is never doubled; shorter than the
+ * How long a claim on an email keeps other attempts off it: longer than any function that sends email
+ * can run (TIMEOUT_BY_PURPOSE in infra/constructs/onboarding-function.ts: 15 s for a task, 10 s for the
+ * API, whose cancel mails), so an attempt still inside its send is never doubled; shorter than the
  * workflow's `EmailInFlightError` retries (5, 10, 20, 40, 80 s apart), so a crashed attempt's email is sent
- * by a retry.
+ * by a retry. The API answers `EmailInFlightError` with 503 and `Retry-After` of this many seconds.
+ * test/infra/stateless-stack.test.ts checks that every function granted SES sending times out sooner
+ * (apply-retention's 10 minutes is fine: it has no SES grant and sends no email).
  */
 export const EMAIL_LEASE_SECONDS = 30;
 

@@ -14,6 +14,10 @@ export const waiveRequirement = async (
 ): Promise<Placement> => {
   const waiver = parseWaiverInput(body);
   const placement = await updatePlacement(ports, placementId, (current, now) => {
+    // A purge keeps a FAILED placement FAILED; it takes no more text about the student all the same.
+    if (current.purge) {
+      throw new ConflictError('The placement was purged; its requirements can no longer be waived.');
+    }
     if (isTerminalStatus(current.status)) {
       throw new ConflictError(
         `The placement is ${current.status}; its requirements can no longer be waived.`,

@@ -8,10 +8,10 @@ export interface RenderedPage {
   headers: Record<string, string>;
 }
 
-/** A page shown instead of the expected one (unknown, expired or finished link). */
+/** A page shown instead of the expected one (unknown, expired or finished link, or try again later). */
 export interface RenderedClosedPage extends RenderedPage {
   /** The status code the handler should answer with. */
-  statusCode: 200 | 403 | 404 | 410;
+  statusCode: 200 | 403 | 404 | 410 | 503;
 }
 
 /** An inline script of this codebase and its CSP hash (computed once, at module load). */

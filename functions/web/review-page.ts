@@ -284,11 +284,12 @@ ${codes.length > 0 && html`<ul>${codes.map((code) => html`<li>${titleOf(view.req
   return renderPage({ title: heading, main });
 };
 
-export type ReviewClosedKind = 'expired' | 'not-found' | 'superseded' | 'cross-site';
+export type ReviewClosedKind = 'expired' | 'not-found' | 'superseded' | 'cross-site' | 'try-again';
 
 /**
  * The page for a review link that no longer works: expired (410), unknown (404), replaced by a newer
- * one (410); or for a decision posted from another website (403), which is refused.
+ * one (410); for a decision posted from another website (403), which is refused; or for a request
+ * that met a passing condition on our side (503: a busy dependency, an earlier request still finishing).
  */
 export const renderReviewClosedPage = (kind: ReviewClosedKind): RenderedClosedPage => {
   const content: Record<
@@ -312,6 +313,12 @@ export const renderReviewClosedPage = (kind: ReviewClosedKind): RenderedClosedPa
       heading: 'This decision was not recorded',
       body: html`<p>The form was sent from another website, so for your safety nothing was changed.</p>
 <p><strong>What to do next:</strong> open the review link from the email we sent you and submit your decision on that page.</p>`,
+    },
+    'try-again': {
+      statusCode: 503,
+      heading: 'Please try again in a moment',
+      body: html`<p>We are busy finishing an earlier request for this placement, so this one could not be completed just now.</p>
+<p><strong>What to do next:</strong> wait a moment, then open the review link again. If your decision was already recorded, the page will show it; if not, submit it again.</p>`,
     },
     superseded: {
       statusCode: 410,

@@ -50,6 +50,11 @@ export const SERVICE_NAME = 'placement-onboarding';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * Each must stay under EMAIL_LEASE_SECONDS (30 s, functions/use-cases/send-email-once.ts) for a function
+ * that sends email, or a retry could send an email a timed-out attempt is still sending (checked in
+ * test/infra/stateless-stack.test.ts). A longer `timeout` override is only for a function with no SES grant.
+ */
 const TIMEOUT_BY_PURPOSE: Record<FunctionPurpose, Duration> = {
   api: Duration.seconds(10),
   task: Duration.seconds(15),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError, isRetryableApiFailure } from '../../cli/api-error.js';
 import { type RetryPolicy, retryWithBackoff } from '../../cli/retry-with-backoff.js';
 
 class Transient extends Error {}
@@ -53,5 +54,31 @@ describe('retryWithBackoff', () => {
     const { operation } = failingTimes([new Transient(), new Transient()]);
     await retryWithBackoff(operation, policy(sleeps, { random: () => 0, requestedDelayMs: () => 5000 }));
     expect(sleeps).toEqual([1000, 1000]);
+  });
+
+  it('retries the API’s 503 SERVICE_UNAVAILABLE after the Retry-After it sends', async () => {
+    const busy = ApiError.fromResponse(
+      503,
+      'Service Unavailable',
+      {
+        error: { code: 'SERVICE_UNAVAILABLE', message: 'The service is busy. Please try again in a moment.' },
+      },
+      '2',
+    );
+    const sleeps: number[] = [];
+    const { operation, calls } = failingTimes([busy]);
+    await expect(
+      retryWithBackoff(
+        operation,
+        policy(sleeps, {
+          maxDelayMs: 5000,
+          random: () => 0,
+          isRetryable: isRetryableApiFailure,
+          requestedDelayMs: (error) => (error instanceof ApiError ? error.retryAfterMs : undefined),
+        }),
+      ),
+    ).resolves.toBe('ok');
+    expect(calls()).toBe(2);
+    expect(sleeps).toEqual([2000]);
   });
 });

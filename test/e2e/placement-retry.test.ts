@@ -81,7 +81,8 @@ describe('retrying a FAILED placement through the local cloud', () => {
 
     const failed = await cloud.waitForStatus(placementId, 'FAILED');
     expect(failed).toMatchObject({ failure: { error: 'TypeError' } });
-    expect(await executionStatus(placementId)).toBe('FAILED');
+    // RecordFailure writes FAILED, then mails the coordinator; the execution ends just after.
+    await expect.poll(() => executionStatus(placementId), { timeout: 10_000 }).toBe('FAILED');
     const failureMails = await cloud.mailbox.to(scenario.coordinatorEmail);
     expect(failureMails.filter((email) => /fail|problem|stopped/i.test(email.subject))).toHaveLength(1);
 

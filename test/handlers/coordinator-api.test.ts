@@ -16,6 +16,7 @@ import {
   errorPaths,
   type HttpRequest,
   type HttpResponse,
+  headerOf,
   invokeHttp,
   jsonOf,
   lambdaContext,
@@ -580,6 +581,44 @@ describe('POST /placements/{placementId}/cancel', () => {
     expect(history.filter((type) => type === 'OUTCOME_NOTIFIED')).toHaveLength(1);
   });
 
+  it('answers a cancel repeated while the first still sends its email (a double click) with 503 and Retry-After, logging no error', async () => {
+    const logs = captureLogs();
+    table.seed(placementItem(storedPlacement()));
+    let sendStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      sendStarted = resolve;
+    });
+    let releaseSend = () => {};
+    const released = new Promise<void>((resolve) => {
+      releaseSend = resolve;
+    });
+    ses.on(SendEmailCommand).callsFake(async () => {
+      sendStarted();
+      await released;
+      return { MessageId: 'message-1' };
+    });
+    const cancel = () =>
+      call({ method: 'POST', path: `/placements/${PLACEMENT_ID}/cancel`, body: { reason: 'Withdrew.' } });
+
+    const first = cancel();
+    await started;
+    const second = await cancel();
+    releaseSend();
+
+    expect((await first).statusCode).toBe(200);
+    expect(second.statusCode).toBe(503);
+    expect(headerOf(second, 'retry-after')).toBe('30');
+    expect(jsonOf(second)).toEqual({
+      error: {
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'An earlier request for this placement is still finishing. Please try again in 30 seconds.',
+      },
+    });
+    expect(placementOf(table.item(placementKey().pk, 'PLACEMENT')).status).toBe('CANCELLED');
+    expect(sentEmails(ses)).toHaveLength(1);
+    expect(logs.entries().map((entry) => entry.level)).not.toContain('ERROR');
+  });
+
   it('answers 409 CONFLICT for a placement that already finished', async () => {
     table.seed(placementItem(storedPlacement({ status: 'CLEARED' })));
 
@@ -838,14 +877,24 @@ describe('routing and unexpected failures', () => {
     expect(second).not.toHaveProperty('correlation_id');
   });
 
-  it('answers DynamoDB throttling with the same generic 500', async () => {
-    captureLogs();
+  it('answers DynamoDB throttling with 503 SERVICE_UNAVAILABLE and Retry-After, saying nothing internal and logging a warning only', async () => {
+    const logs = captureLogs();
     table.seed(siteItem(storedSite()));
     ddb.on(PutCommand).rejects(dynamoThrottlingException());
 
     const response = await call({ method: 'POST', path: '/placements', body: newPlacementBody() });
 
-    expectGenericServerError(response, 'Throttl', 'TransientDependencyError', 'throughput');
+    expect(response.statusCode).toBe(503);
+    expect(headerOf(response, 'retry-after')).toBe('2');
+    expect(jsonOf(response)).toEqual({
+      error: { code: 'SERVICE_UNAVAILABLE', message: 'The service is busy. Please try again in a moment.' },
+    });
+    for (const secret of ['Throttl', 'TransientDependencyError', 'throughput', 'DynamoDB']) {
+      expect(response.body).not.toContain(secret);
+    }
+    expect(logs.entries()).toEqual([
+      expect.objectContaining({ level: 'WARN', errorName: 'TransientDependencyError' }),
+    ]);
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 });

@@ -98,6 +98,36 @@ describe('record-failure', () => {
     expect(lines[0]).not.toContain(TASK_TOKEN);
   });
 
+  it('ignores a failure reported by an execution other than the placement’s current one (after a retry)', async () => {
+    const retryRun = `${PLACEMENT_ID}-retry-1`;
+    const pendingTask = {
+      kind: 'COLLECT_DOCUMENTS',
+      token: TASK_TOKEN,
+      since: '2030-02-21T00:00:00.000Z',
+    } as const;
+    table.seed(
+      placementItem(storedPlacement({ status: 'AWAITING_DOCUMENTS', executionName: retryRun, pendingTask })),
+    );
+    const lateFailureOfFirstRun = {
+      ...taskEvent({ failure: { Error: 'TypeError' } }, { error: 'TypeError' }),
+      executionName: PLACEMENT_ID,
+    };
+
+    await handler(lateFailureOfFirstRun, lambdaContext('record-failure'));
+
+    const placement = storedPlacementNow();
+    expect(placement.status).toBe('AWAITING_DOCUMENTS');
+    expect(placement.pendingTask).toEqual(pendingTask);
+    expect(placement.failure).toBeUndefined();
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+    expect(ses.calls()).toHaveLength(0);
+
+    await handler({ ...lateFailureOfFirstRun, executionName: retryRun }, lambdaContext('record-failure'));
+
+    expect(storedPlacementNow()).toMatchObject({ status: 'FAILED', failure: { error: 'TypeError' } });
+    expect(sentEmails(ses)).toHaveLength(1);
+  });
+
   it('keeps the outcome of a placement that already finished, and emails nobody', async () => {
     table.seed(placementItem(storedPlacement({ status: 'CLEARED' })));
 

@@ -17,7 +17,7 @@ import {
 import { FakeTable } from './support/fake-table.js';
 import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
 import { resetBeforeEachTest } from './support/reset-before-each-test.js';
-import { tableNotFound, taskTimedOut } from './support/sdk-errors.js';
+import { dynamoThrottlingException, tableNotFound, taskTimedOut } from './support/sdk-errors.js';
 import {
   ADMIN_EMAIL,
   documentItem,
@@ -499,5 +499,35 @@ describe('POST /review/{token}', () => {
 
     expect(response.statusCode).toBe(500);
     expect(logs.entries()).toHaveLength(1);
+  });
+
+  it('answers a form decision that meets DynamoDB throttling with the 503 try-again page and Retry-After, logging a warning only', async () => {
+    const logs = captureLogs();
+    ddb.on(PutCommand).rejects(dynamoThrottlingException());
+
+    const response = await review({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=approve',
+    });
+
+    expect(response.statusCode).toBe(503);
+    expectSafePageHeaders(response);
+    expect(headerOf(response, 'retry-after')).toBe('2');
+    expect(response.body).toContain('Please try again in a moment');
+    expect(response.body).not.toContain('Throttl');
+    expect(logs.entries().map((entry) => entry.level)).toEqual(['WARN']);
+    expect(resumes()).toHaveLength(0);
+  });
+
+  it('answers a JSON decision that meets DynamoDB throttling with 503 SERVICE_UNAVAILABLE and Retry-After', async () => {
+    captureLogs();
+    ddb.on(PutCommand).rejects(dynamoThrottlingException());
+
+    const response = await decideAsJson({ decision: 'approve' });
+
+    expect(response.statusCode).toBe(503);
+    expect(headerOf(response, 'retry-after')).toBe('2');
+    expect(jsonOf(response).error.code).toBe('SERVICE_UNAVAILABLE');
   });
 });

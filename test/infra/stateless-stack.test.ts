@@ -1,6 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EMAIL_LEASE_SECONDS } from '../../functions/use-cases/send-email-once.js';
 import type { HandlerName } from '../../infra/constructs/onboarding-function.js';
 import type { StatelessStack } from '../../infra/stacks/stateless-stack.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
@@ -457,6 +458,18 @@ describe('sending email', () => {
       'arn:aws:ses:us-east-1:000000000000:identity/example.edu',
       'arn:aws:ses:us-east-1:000000000000:identity/onboarding@example.edu',
     ]);
+  });
+
+  it('only from functions that time out before an email claim’s lease runs out, so a running send is never doubled', () => {
+    const mailing = handlersAllowed('ses:SendEmail');
+    expect(mailing.length).toBeGreaterThan(0);
+    for (const handler of mailing) {
+      const timeout = functionProperties(handler).Timeout;
+      expect(typeof timeout, handler).toBe('number');
+      expect(timeout as number, `${handler} timeout vs EMAIL_LEASE_SECONDS`).toBeLessThan(
+        EMAIL_LEASE_SECONDS,
+      );
+    }
   });
 
   it('goes through a configuration set with reputation metrics and TLS required', () => {

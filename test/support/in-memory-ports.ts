@@ -77,6 +77,11 @@ export class InMemoryWorld {
       saveDocument: async (document) => {
         this.documentsById.set(document.documentId, structuredClone(document));
       },
+      updateDocument: async (document) => {
+        if (this.documentsById.get(document.documentId)?.studentId !== document.studentId) return false;
+        this.documentsById.set(document.documentId, structuredClone(document));
+        return true;
+      },
       deleteDocument: async (studentId, documentId) => {
         if (this.documentsById.get(documentId)?.studentId === studentId)
           this.documentsById.delete(documentId);

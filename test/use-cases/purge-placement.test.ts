@@ -2,19 +2,25 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, ValidationError } from '../../functions/core/errors.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import { purgedStudentId } from '../../functions/core/placement-redaction.js';
+import { cancelPlacement } from '../../functions/use-cases/cancel-placement.js';
 import { checkCompliance } from '../../functions/use-cases/check-compliance.js';
 import { collectDocuments } from '../../functions/use-cases/collect-documents.js';
 import { createPlacement } from '../../functions/use-cases/create-placement.js';
+import { decideReview } from '../../functions/use-cases/decide-review.js';
+import { notifyOutcome } from '../../functions/use-cases/notify-outcome.js';
 import { openLink } from '../../functions/use-cases/open-link.js';
 import { processUploadedDocument } from '../../functions/use-cases/process-uploaded-document.js';
 import { purgePlacement } from '../../functions/use-cases/purge-placement.js';
 import { recordFailure } from '../../functions/use-cases/record-failure.js';
+import { requestSiteApproval } from '../../functions/use-cases/request-site-approval.js';
 import { requestUpload } from '../../functions/use-cases/request-upload.js';
 import { retryPlacement } from '../../functions/use-cases/retry-placement.js';
+import { waiveRequirement } from '../../functions/use-cases/waive-requirement.js';
 import { generalHospitalPlacement, worldWithGeneralHospital } from '../support/general-hospital.js';
 import { type InMemoryWorld, PDF_BYTES } from '../support/in-memory-ports.js';
 
 const STUDENT = { id: 'S-2002', name: 'Grace Student', email: 'grace@student.test' };
+const ADMIN = 'ward-admin@hospital.test';
 const CALLER = 'arn:aws:iam::111122223333:user/coordinator';
 
 const placementBody = (overrides: Record<string, unknown> = {}) =>
@@ -24,7 +30,7 @@ let world: InMemoryWorld;
 
 beforeEach(async () => {
   world = await worldWithGeneralHospital({
-    adminEmails: ['ward-admin@hospital.test'],
+    adminEmails: [ADMIN],
     requirements: ['BLS', 'TB', 'HIPAA_TRAINING'],
   });
 });
@@ -63,6 +69,60 @@ const upload = async (
 
 const documentsOf = (placementId: string): StudentDocument[] =>
   [...world.documentsById.values()].filter((document) => document.placementId === placementId);
+
+/** Asks for an upload form and puts the file where the form would: the processor has not run yet. */
+const uploadedNotJudged = async (
+  portalToken: string,
+  placementId: string,
+  code: string,
+  dates: Record<string, string>,
+) => {
+  const { documentId } = await requestUpload(world.ports, portalToken, {
+    requirementCode: code,
+    fileName: `${code.toLowerCase()}-grace.pdf`,
+    contentType: 'application/pdf',
+    size: PDF_BYTES.byteLength,
+    ...dates,
+  });
+  const key = `placements/${placementId}/${documentId}`;
+  world.objects.set(key, PDF_BYTES);
+  return key;
+};
+
+/** Runs the purge of `placementId` once, right after the first call of `method` on a port answers. */
+const purgeAfterFirstCall = <P extends 'storage' | 'documents', M extends keyof (typeof world.ports)[P]>(
+  port: P,
+  method: M,
+  placementId: string,
+) => {
+  const target = world.ports[port] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const original = target[method as string];
+  if (!original) throw new Error(`no ${String(method)} on ${port}`);
+  let done = false;
+  target[method as string] = async (...args: unknown[]) => {
+    const answer = await original(...args);
+    if (!done) {
+      done = true;
+      await purgePlacement(world.ports, placementId, {});
+    }
+    return answer;
+  };
+};
+
+/** A placement with all three documents accepted, waiting for the site, and the admin's review link. */
+const awaitingSite = async () => {
+  const { placementId, portalToken } = await collecting();
+  await upload(portalToken, placementId, 'BLS', { expiresOn: '2027-06-30' });
+  await upload(portalToken, placementId, 'TB', { issuedOn: '2025-12-01' });
+  await upload(portalToken, placementId, 'HIPAA_TRAINING', { issuedOn: '2025-09-01' });
+  expect((await checkCompliance(world.ports, placementId, false)).next).toBe('REQUEST_SITE_APPROVAL');
+  await requestSiteApproval(world.ports, {
+    placementId,
+    taskToken: `approval-${placementId}`,
+    reminder: false,
+  });
+  return { placementId, reviewToken: world.lastLinkTo(ADMIN, 'review') };
+};
 
 describe('purging a placement', () => {
   it('stops a placement in flight as cancel does, and forgets its task token', async () => {
@@ -247,6 +307,18 @@ describe('purging a placement', () => {
     expect(world.started).toEqual(started);
   });
 
+  it('a RecordFailure retried after the purge of a FAILED placement mails nobody', async () => {
+    const { placementId } = await collecting();
+    await recordFailure(world.ports, { placementId, error: 'States.TaskFailed' });
+    await purgePlacement(world.ports, placementId, {});
+    const sent = world.outbox.length;
+
+    await recordFailure(world.ports, { placementId, error: 'States.TaskFailed' });
+
+    expect(world.outbox.length).toBe(sent);
+    expect(world.placementsById.get(placementId)?.student.name).toBe('[purged]');
+  });
+
   it('deletes a late upload from a form issued before the purge instead of judging it', async () => {
     const { placementId, portalToken } = await collecting();
     const { documentId } = await requestUpload(world.ports, portalToken, {
@@ -276,5 +348,167 @@ describe('purging a placement', () => {
       details: [{ path: 'reason' }],
     });
     expect(world.stopped).toEqual([]);
+  });
+
+  it('stops the execution on a re-run when the first run crashed between writing CANCELLED and stopping it', async () => {
+    const { placementId } = await collecting();
+    const stop = world.ports.workflow.stop;
+    world.ports.workflow.stop = async () => {
+      throw new Error('Lambda timed out');
+    };
+    await expect(purgePlacement(world.ports, placementId, {})).rejects.toThrow('Lambda timed out');
+    expect(world.placementsById.get(placementId)?.status).toBe('CANCELLED');
+    world.ports.workflow.stop = stop;
+
+    await purgePlacement(world.ports, placementId, {});
+
+    expect(world.stopped).toEqual([placementId]);
+  });
+
+  it('stops the execution of a finished placement too (it may still be in NotifyOutcome)', async () => {
+    const { placementId, reviewToken } = await awaitingSite();
+    await decideReview(world.ports, reviewToken, { decision: 'approve' });
+
+    await purgePlacement(world.ports, placementId, {});
+
+    expect(world.stopped).toEqual([placementId]);
+  });
+});
+
+describe('nothing written after a purge brings a document back', () => {
+  it('a verdict that lands after the purge deleted the record does not put the record back', async () => {
+    const { placementId, portalToken } = await collecting();
+    const key = await uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2027-06-30' });
+    purgeAfterFirstCall('storage', 'inspect', placementId);
+
+    expect(await processUploadedDocument(world.ports, key)).toBe('ignored');
+
+    expect(documentsOf(placementId)).toEqual([]);
+    expect(world.objects.has(key)).toBe(false);
+  });
+
+  it('a site’s request for changes that lands after the purge does not put the document record back', async () => {
+    const { placementId, reviewToken } = await awaitingSite();
+    purgeAfterFirstCall('documents', 'getDocument', placementId);
+
+    await decideReview(world.ports, reviewToken, {
+      decision: 'request-changes',
+      reason: 'The card is unreadable',
+      requirementCodes: ['BLS'],
+    });
+
+    expect(world.purgeRecords.get(placementId)?.documentsDeleted).toBe(3);
+    expect(documentsOf(placementId)).toEqual([]);
+  });
+
+  it('an upload request that saves its record after the purge listed the documents takes it back (404)', async () => {
+    const { placementId, portalToken } = await collecting();
+    const save = world.ports.documents.saveDocument;
+    world.ports.documents.saveDocument = async (document) => {
+      world.ports.documents.saveDocument = save;
+      await purgePlacement(world.ports, placementId, {});
+      await save(document);
+    };
+
+    await expect(
+      uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2027-06-30' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+
+    expect(documentsOf(placementId)).toEqual([]);
+  });
+
+  it('marks the placement before it lists the documents, so an upload request racing the listing cannot slip between', async () => {
+    const { placementId, portalToken } = await collecting();
+    const list = world.ports.documents.listStudentDocuments;
+    let raced: unknown;
+    world.ports.documents.listStudentDocuments = async (studentId) => {
+      world.ports.documents.listStudentDocuments = list;
+      const listed = await list(studentId);
+      // The student asks for a form just after the purge's listing answered.
+      raced = await uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2027-06-30' }).catch(
+        (error: unknown) => error,
+      );
+      return listed;
+    };
+
+    await purgePlacement(world.ports, placementId, {});
+
+    expect(raced).toBeInstanceOf(NotFoundError);
+    expect(documentsOf(placementId)).toEqual([]);
+  });
+});
+
+describe('nothing about the student is written or mailed after a purge', () => {
+  it('a purged FAILED placement refuses a waiver (409 naming the purge) and keeps no reason', async () => {
+    const { placementId } = await collecting();
+    await recordFailure(world.ports, { placementId, error: 'States.TaskFailed' });
+    const { placement } = await purgePlacement(world.ports, placementId, {});
+
+    await expect(
+      waiveRequirement(world.ports, placementId, {
+        requirementCode: 'BLS',
+        reason: 'Grace has a card at home',
+      }),
+    ).rejects.toThrow(
+      new ConflictError('The placement was purged; its requirements can no longer be waived.'),
+    );
+    expect(world.placementsById.get(placementId)).toEqual(placement);
+  });
+
+  it('a verdict on a purged FAILED placement is dropped: no rejection reason, and the file is deleted', async () => {
+    const { placementId, portalToken } = await collecting();
+    // Expires before the rotation ends: the verdict would be a rejection with a reason.
+    const key = await uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2026-03-01' });
+    await recordFailure(world.ports, { placementId, error: 'States.TaskFailed' });
+    purgeAfterFirstCall('storage', 'inspect', placementId);
+
+    expect(await processUploadedDocument(world.ports, key)).toBe('ignored');
+
+    const stored = world.placementsById.get(placementId);
+    expect(stored?.status).toBe('FAILED');
+    expect(stored?.requirements.find((requirement) => requirement.code === 'BLS')).toEqual({
+      code: 'BLS',
+      title: expect.any(String),
+      status: 'MISSING',
+    });
+    expect(stored?.history.every((entry) => entry.detail === undefined)).toBe(true);
+    expect(world.objects.has(key)).toBe(false);
+    expect(documentsOf(placementId)).toEqual([]);
+  });
+
+  it('cancelling a purged placement answers it and sends nothing', async () => {
+    const { placementId } = await collecting();
+    const { placement } = await purgePlacement(world.ports, placementId, {});
+    const sent = world.outbox.length;
+
+    const cancelled = await cancelPlacement(world.ports, placementId, { reason: 'Duplicate' });
+
+    expect(cancelled).toEqual(placement);
+    expect(world.outbox.length).toBe(sent);
+  });
+
+  it('NotifyOutcome still running for a purged CLEARED placement sends nothing', async () => {
+    const { placementId, reviewToken } = await awaitingSite();
+    await decideReview(world.ports, reviewToken, { decision: 'approve' });
+    await purgePlacement(world.ports, placementId, {});
+    const sent = world.outbox.length;
+
+    expect(await notifyOutcome(world.ports, placementId)).toEqual({ sent: 0 });
+    expect(world.outbox.length).toBe(sent);
+  });
+
+  it('the callback tasks of a purged placement mail nobody and resume, so the execution ends', async () => {
+    const { placementId } = await collecting();
+    await purgePlacement(world.ports, placementId, {});
+    const sent = world.outbox.length;
+
+    await collectDocuments(world.ports, { placementId, taskToken: 'collect-late', reminder: true });
+    await requestSiteApproval(world.ports, { placementId, taskToken: 'approval-late', reminder: false });
+
+    expect(world.outbox.length).toBe(sent);
+    expect(world.resumed.map((resume) => resume.token)).toEqual(
+      expect.arrayContaining(['collect-late', 'approval-late']),
+    );
+    expect(world.placementsById.get(placementId)?.pendingTask).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../functions/core/errors.js';
 import { cancelPlacement } from '../../functions/use-cases/cancel-placement.js';
 import { checkCompliance } from '../../functions/use-cases/check-compliance.js';
+import { collectDocuments } from '../../functions/use-cases/collect-documents.js';
 import { createPlacement } from '../../functions/use-cases/create-placement.js';
 import { recordFailure } from '../../functions/use-cases/record-failure.js';
 import { retryPlacement } from '../../functions/use-cases/retry-placement.js';
@@ -119,5 +120,59 @@ describe('retrying a FAILED placement', () => {
 
   it('answers NotFoundError for an unknown placement', async () => {
     await expect(retryPlacement(world.ports, 'pl_unknown')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('ignores a late RecordFailure from the execution the retry replaced: the new run keeps its state and task', async () => {
+    const placementId = await failedPlacement();
+    await retryPlacement(world.ports, placementId);
+    await checkCompliance(world.ports, placementId, false);
+    await collectDocuments(world.ports, { placementId, taskToken: 'token-of-retry-1', reminder: false });
+    const before = world.placementsById.get(placementId);
+    expect(before?.pendingTask?.token).toBe('token-of-retry-1');
+    const emailsBefore = world.outbox.length;
+
+    // The first execution's RecordFailure, still retrying, reports its failure again.
+    await recordFailure(world.ports, { placementId, executionName: placementId, error: 'TypeError' });
+
+    expect(world.placementsById.get(placementId)).toEqual(before);
+    expect(world.outbox).toHaveLength(emailsBefore);
+  });
+
+  it('records a failure of the retry’s own execution', async () => {
+    const placementId = await failedPlacement();
+    await retryPlacement(world.ports, placementId);
+    await checkCompliance(world.ports, placementId, false);
+
+    await recordFailure(world.ports, {
+      placementId,
+      executionName: `${placementId}-retry-1`,
+      error: 'TypeError',
+    });
+
+    const stored = world.placementsById.get(placementId);
+    expect(stored?.status).toBe('FAILED');
+    expect(stored?.failure).toEqual({ error: 'TypeError' });
+  });
+});
+
+describe('re-importing a retried placement', () => {
+  it('re-starts the execution of the retry, not the failed first one', async () => {
+    const placementId = await failedPlacement();
+    await retryPlacement(world.ports, placementId);
+    const starts: string[] = [];
+    const start = world.ports.workflow.start;
+    world.ports.workflow.start = async (name, input) => {
+      starts.push(name);
+      await start(name, input);
+    };
+
+    const { placement, created } = await createPlacement(
+      world.ports,
+      generalHospitalPlacement({ id: 'S-1', name: 'Ada Student', email: 'ada@student.test' }),
+    );
+
+    expect(created).toBe(false);
+    expect(placement.status).toBe('CHECKING');
+    expect(starts).toEqual([`${placementId}-retry-1`]);
   });
 });

@@ -148,6 +148,7 @@ describe('renderReviewClosedPage', () => {
     ['not-found', 404, 'We could not find this page'],
     ['superseded', 410, 'This review link has been replaced'],
     ['cross-site', 403, 'This decision was not recorded'],
+    ['try-again', 503, 'Please try again in a moment'],
   ] as const)('explains a %s link with status %i', (kind, statusCode, heading) => {
     const page = renderReviewClosedPage(kind);
     expect(page.statusCode).toBe(statusCode);

@@ -113,6 +113,7 @@ async function runPlacement(scripts: Record<string, Array<(payload: Record<strin
         retryIntervalOverrides: Object.fromEntries(Object.keys(definition.States).map((name) => [name, 0])),
       },
       context: {
+        Execution: { Name: 'plc_1-retry-1' },
         Task: {
           get Token() {
             return randomUUID();
@@ -238,6 +239,7 @@ describe('a placement going through the onboarding workflow', () => {
     expect(run.enteredStates.slice(-2)).toEqual(['RecordFailure', 'OnboardingFailed']);
     expect(run.payloads.RecordFailure?.[0]).toMatchObject({
       placementId: 'plc_1',
+      executionName: 'plc_1-retry-1',
       error: 'IllegalTransitionError',
       cause: expect.stringContaining('cannot collect documents'),
     });

@@ -223,7 +223,7 @@ describe('the onboarding state machine definition', () => {
     expect(state('Done')).toEqual({ Type: 'Succeed' });
   });
 
-  it('RecordFailure receives the caught error and always ends in OnboardingFailed', () => {
+  it('RecordFailure receives the caught error and its execution’s name, and always ends in OnboardingFailed', () => {
     const record = state('RecordFailure');
     expect(record).toMatchObject({
       TimeoutSeconds: 30,
@@ -234,6 +234,7 @@ describe('the onboarding state machine definition', () => {
         Payload: {
           'placementId.$': '$.placementId',
           'input.$': '$',
+          'executionName.$': '$$.Execution.Name',
           'error.$': '$.failure.Error',
           'cause.$': '$.failure.Cause',
         },

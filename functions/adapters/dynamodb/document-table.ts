@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { StudentDocument } from '../../core/model/student-document.js';
 import type { DocumentRepository } from '../../core/ports.js';
-import { withDynamoErrors } from './dynamo-errors.js';
+import { isConditionFailure, translateDynamoError, withDynamoErrors } from './dynamo-errors.js';
 import { documentKey, studentDocumentsPartition } from './table-keys.js';
 
 export class DocumentTable implements DocumentRepository {
@@ -59,6 +59,22 @@ export class DocumentTable implements DocumentRepository {
         }),
       ),
     );
+  }
+
+  async updateDocument(document: StudentDocument): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...documentKey(document.studentId, document.documentId), ...document },
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw translateDynamoError(error, 'The document');
+    }
   }
 
   async deleteDocument(studentId: string, documentId: string): Promise<void> {

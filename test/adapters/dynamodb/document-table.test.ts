@@ -1,6 +1,8 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DocumentTable } from '../../../functions/adapters/dynamodb/document-table.js';
+import { TransientDependencyError } from '../../../functions/core/errors.js';
+import { conditionalCheckFailed, dynamoThrottled } from '../../handlers/support/sdk-errors.js';
 import { documentItem, storedDocument } from '../../handlers/support/stored-items.js';
 import { mockedDocumentClient } from './support/mocked-document-client.js';
 
@@ -47,5 +49,30 @@ describe('DocumentTable', () => {
       TableName: TABLE,
       Item: documentItem(document),
     });
+  });
+
+  it('updates a document only where its record still exists, so a purged record is not put back', async () => {
+    ddb.on(PutCommand).resolves({});
+    const document = storedDocument({ changesRequested: true });
+
+    await expect(documents.updateDocument(document)).resolves.toBe(true);
+
+    expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toEqual({
+      TableName: TABLE,
+      Item: documentItem(document),
+      ConditionExpression: 'attribute_exists(pk)',
+    });
+  });
+
+  it('answers false when the record is gone (the condition failed), and writes nothing', async () => {
+    ddb.on(PutCommand).rejects(conditionalCheckFailed());
+
+    await expect(documents.updateDocument(storedDocument())).resolves.toBe(false);
+  });
+
+  it('turns throttling on an update into TransientDependencyError', async () => {
+    ddb.on(PutCommand).rejects(dynamoThrottled());
+
+    await expect(documents.updateDocument(storedDocument())).rejects.toBeInstanceOf(TransientDependencyError);
   });
 });

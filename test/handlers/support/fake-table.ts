@@ -63,6 +63,8 @@ export class FakeTable {
     const condition = input.ConditionExpression;
     if (condition === 'attribute_not_exists(pk)') {
       if (existing) throw conditionalCheckFailed();
+    } else if (condition === 'attribute_exists(pk)') {
+      if (!existing) throw conditionalCheckFailed();
     } else if (condition === 'attribute_not_exists(pk) OR leaseUntil < :now') {
       const leaseUntil = existing?.leaseUntil;
       const now = String(input.ExpressionAttributeValues?.[':now']);
