@@ -47,26 +47,6 @@ const collecting = async (body = placementBody()) => {
   return { placementId: placement.placementId, portalToken: world.lastLinkTo(STUDENT.email, 'portal') };
 };
 
-/** Uploads one file through the portal and lets the upload processor judge it. */
-const upload = async (
-  portalToken: string,
-  placementId: string,
-  code: string,
-  dates: Record<string, string>,
-) => {
-  const { documentId } = await requestUpload(world.ports, portalToken, {
-    requirementCode: code,
-    fileName: `${code.toLowerCase()}-grace.pdf`,
-    contentType: 'application/pdf',
-    size: PDF_BYTES.byteLength,
-    ...dates,
-  });
-  const key = `placements/${placementId}/${documentId}`;
-  world.objects.set(key, PDF_BYTES);
-  await processUploadedDocument(world.ports, key);
-  return { documentId, key };
-};
-
 const documentsOf = (placementId: string): StudentDocument[] =>
   [...world.documentsById.values()].filter((document) => document.placementId === placementId);
 
@@ -86,7 +66,19 @@ const uploadedNotJudged = async (
   });
   const key = `placements/${placementId}/${documentId}`;
   world.objects.set(key, PDF_BYTES);
-  return key;
+  return { documentId, key };
+};
+
+/** Uploads one file through the portal and lets the upload processor judge it. */
+const upload = async (
+  portalToken: string,
+  placementId: string,
+  code: string,
+  dates: Record<string, string>,
+) => {
+  const uploaded = await uploadedNotJudged(portalToken, placementId, code, dates);
+  await processUploadedDocument(world.ports, uploaded.key);
+  return uploaded;
 };
 
 /** Runs the purge of `placementId` once, right after the first call of `method` on a port answers. */
@@ -378,7 +370,7 @@ describe('purging a placement', () => {
 describe('nothing written after a purge brings a document back', () => {
   it('a verdict that lands after the purge deleted the record does not put the record back', async () => {
     const { placementId, portalToken } = await collecting();
-    const key = await uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2027-06-30' });
+    const { key } = await uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2027-06-30' });
     purgeAfterFirstCall('storage', 'inspect', placementId);
 
     expect(await processUploadedDocument(world.ports, key)).toBe('ignored');
@@ -458,7 +450,7 @@ describe('nothing about the student is written or mailed after a purge', () => {
   it('a verdict on a purged FAILED placement is dropped: no rejection reason, and the file is deleted', async () => {
     const { placementId, portalToken } = await collecting();
     // Expires before the rotation ends: the verdict would be a rejection with a reason.
-    const key = await uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2026-03-01' });
+    const { key } = await uploadedNotJudged(portalToken, placementId, 'BLS', { expiresOn: '2026-03-01' });
     await recordFailure(world.ports, { placementId, error: 'States.TaskFailed' });
     purgeAfterFirstCall('storage', 'inspect', placementId);
 

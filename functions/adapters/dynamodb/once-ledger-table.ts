@@ -21,25 +21,18 @@ export class OnceLedgerTable implements OnceLedger {
   async claim(key: string, leaseSeconds: number): Promise<OnceClaim> {
     const now = this.clock.now();
     const claimId = randomUUID();
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...onceKey(key),
-            claimId,
-            claimedAt: now.toISOString(),
-            leaseUntil: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
-            expiresAtEpoch: this.expiresAtEpoch(now),
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR leaseUntil < :now',
-          ExpressionAttributeValues: { ':now': now.toISOString() },
-        }),
-      );
-      return { outcome: 'claimed', claimId };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw translateDynamoError(error, 'The ledger');
-    }
+    const claimed = await this.putIf(
+      {
+        ...onceKey(key),
+        claimId,
+        claimedAt: now.toISOString(),
+        leaseUntil: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
+        expiresAtEpoch: this.expiresAtEpoch(now),
+      },
+      'attribute_not_exists(pk) OR leaseUntil < :now',
+      { ':now': now.toISOString() },
+    );
+    if (claimed) return { outcome: 'claimed', claimId };
     const { Item } = await withDynamoErrors('The ledger', () =>
       this.client.send(
         new GetCommand({ TableName: this.tableName, Key: onceKey(key), ConsistentRead: true }),
@@ -52,23 +45,34 @@ export class OnceLedgerTable implements OnceLedger {
 
   async complete(key: string, claimId: string): Promise<void> {
     const now = this.clock.now();
+    // When the condition fails, the lease ran out and another attempt took the key over: it is that
+    // attempt's to complete.
+    await this.putIf(
+      { ...onceKey(key), claimId, completedAt: now.toISOString(), expiresAtEpoch: this.expiresAtEpoch(now) },
+      'claimId = :claimId',
+      { ':claimId': claimId },
+    );
+  }
+
+  /** A conditional put: false when the condition does not hold, other failures as the project's errors. */
+  private async putIf(
+    item: Record<string, unknown>,
+    condition: string,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...onceKey(key),
-            claimId,
-            completedAt: now.toISOString(),
-            expiresAtEpoch: this.expiresAtEpoch(now),
-          },
-          ConditionExpression: 'claimId = :claimId',
-          ExpressionAttributeValues: { ':claimId': claimId },
+          Item: item,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
         }),
       );
+      return true;
     } catch (error) {
-      // The lease ran out and another attempt took the key over: it is that attempt's to complete.
-      if (!isConditionFailure(error)) throw translateDynamoError(error, 'The ledger');
+      if (isConditionFailure(error)) return false;
+      throw translateDynamoError(error, 'The ledger');
     }
   }
 
