@@ -26,6 +26,7 @@ import {
   usually,
 } from './support/http-arbitraries.js';
 import {
+  assertAnyRequestKeepsContract,
   mockedAws,
   PROPERTY_RUNS,
   type RouteContract,
@@ -39,6 +40,7 @@ import {
   OTHER_SITE_ID,
   PLACEMENT_ID,
   PLACEMENT_SCENARIOS,
+  type PlacementScenario,
   SITE_ID,
 } from './support/seeded-world.js';
 
@@ -226,6 +228,10 @@ const FOUND: Record<string, RequestCase[]> = {
   ],
 };
 
+/** FOUND's cases for one property, each in the world they were found in. */
+const foundExamples = (name: string): Array<[PlacementScenario, RequestCase]> =>
+  (FOUND[name] ?? []).map((input) => ['collecting', input]);
+
 const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
   ...Object.values(routes),
   requestCase({
@@ -242,27 +248,26 @@ registerHarnessHooks(aws, async () => {
 describe('coordinator API, whatever the request', () => {
   for (const [route, request] of Object.entries(routes)) {
     it(`${route}: never a 5xx or a leak, errors as documented, and a rejected request changes nothing`, async () => {
-      await fc.assert(
-        fc.asyncProperty(scenario, request, async (state, input) => {
-          resetWorld(aws, state);
-          await sendAndCheck(aws, handler, input, COORDINATOR);
-        }),
-        { numRuns: PROPERTY_RUNS, examples: (FOUND[route] ?? []).map((input) => ['collecting', input]) },
+      await assertAnyRequestKeepsContract(
+        aws,
+        () => handler,
+        COORDINATOR,
+        scenario,
+        request,
+        foundExamples(route),
       );
     });
   }
 
   for (const [route, request] of Object.entries(wellFormed)) {
     it(`${route} with a well-formed body (any dates and settings in range): stored, or refused with a 4xx`, async () => {
-      await fc.assert(
-        fc.asyncProperty(scenario, request, async (state, input) => {
-          resetWorld(aws, state);
-          await sendAndCheck(aws, handler, input, COORDINATOR);
-        }),
-        {
-          numRuns: PROPERTY_RUNS,
-          examples: (FOUND[`well-formed ${route}`] ?? []).map((input) => ['collecting', input]),
-        },
+      await assertAnyRequestKeepsContract(
+        aws,
+        () => handler,
+        COORDINATOR,
+        scenario,
+        request,
+        foundExamples(`well-formed ${route}`),
       );
     });
   }
@@ -286,13 +291,7 @@ describe('coordinator API, whatever the request', () => {
   });
 
   it('any method on any path: the same properties hold', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenario, anyRequest, async (state, input) => {
-        resetWorld(aws, state);
-        await sendAndCheck(aws, handler, input, COORDINATOR);
-      }),
-      { numRuns: PROPERTY_RUNS },
-    );
+    await assertAnyRequestKeepsContract(aws, () => handler, COORDINATOR, scenario, anyRequest);
   });
 
   it('a sequence of requests: each one keeps the properties in the state the previous ones left', async () => {

@@ -25,6 +25,7 @@ import {
   usually,
 } from './support/http-arbitraries.js';
 import {
+  assertAnyRequestKeepsContract,
   mockedAws,
   PROPERTY_RUNS,
   type RouteContract,
@@ -170,24 +171,12 @@ registerHarnessHooks(aws, async () => {
 describe('student portal, whatever the request', () => {
   for (const [route, request] of Object.entries(routes)) {
     it(`${route}: never a 5xx or a leak, errors as documented, and a rejected request changes nothing`, async () => {
-      await fc.assert(
-        fc.asyncProperty(scenario, request, async (state, input) => {
-          resetWorld(aws, state);
-          await sendAndCheck(aws, handler, input, PORTAL);
-        }),
-        { numRuns: PROPERTY_RUNS },
-      );
+      await assertAnyRequestKeepsContract(aws, () => handler, PORTAL, scenario, request);
     });
   }
 
   it('POST /portal/{token}/uploads, well formed with any evidence dates: 201 or a 4xx, never a 5xx', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenario, wellFormedUpload, async (state, input) => {
-        resetWorld(aws, state);
-        await sendAndCheck(aws, handler, input, PORTAL);
-      }),
-      { numRuns: PROPERTY_RUNS },
-    );
+    await assertAnyRequestKeepsContract(aws, () => handler, PORTAL, scenario, wellFormedUpload);
   });
 
   it('an upload request from another website is refused with 403 and signs nothing; from the page itself it is not', async () => {

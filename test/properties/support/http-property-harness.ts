@@ -9,6 +9,7 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { type HttpResponse, invokeHttp } from '../../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../../handlers/support/fake-table.js';
@@ -109,6 +110,26 @@ export const sendAndCheck = async (
 
 /** Runs per property: enough to explore, small enough to keep a file well under 20 s. */
 export const PROPERTY_RUNS = 200;
+
+/**
+ * The property of every route file: any request `requests` draws, sent in a fresh world drawn from
+ * `scenarios`, keeps the contract `sendAndCheck` checks. `examples` are cases fuzzing once found.
+ */
+export const assertAnyRequestKeepsContract = (
+  aws: MockedAws,
+  handler: () => HttpHandler,
+  contract: RouteContract,
+  scenarios: fc.Arbitrary<PlacementScenario>,
+  requests: fc.Arbitrary<RequestCase>,
+  examples: Array<[PlacementScenario, RequestCase]> = [],
+): Promise<void> =>
+  fc.assert(
+    fc.asyncProperty(scenarios, requests, async (state, input) => {
+      resetWorld(aws, state);
+      await sendAndCheck(aws, handler(), input, contract);
+    }),
+    { numRuns: PROPERTY_RUNS, examples },
+  );
 
 /**
  * The lifecycle every HTTP property file shares: load the handler once (`load`, after the
