@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import type { Student } from '../../local/actors/student.js';
 import { daysFromNow } from '../../local/actors/valid-evidence.js';
+import { waitUntil } from '../../local/actors/wait-until.js';
 import { newScenario } from './support/scenario.js';
 import { type PlacementJson, TestCloud } from './support/test-cloud.js';
 
@@ -209,9 +210,16 @@ describe('a placement through the local cloud', () => {
       credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
     const bucket = cloud.cloud.model.bucketNotifications[0]?.bucketName ?? '';
-    await expect(
-      s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `placements/${placementId}/${documentId}` })),
-    ).rejects.toMatchObject({ name: 'NotFound' });
+    // The processor records the verdict, then deletes the file: wait for the delete to land.
+    const head = () =>
+      s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `placements/${placementId}/${documentId}` }));
+    await waitUntil('the rejected file to be deleted', async () =>
+      head().then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+    );
+    await expect(head()).rejects.toMatchObject({ name: 'NotFound' });
   });
 
   it('evidence too old for the rotation is rejected with a reason the student can act on', async () => {
