@@ -128,7 +128,7 @@ export class ContractChecker {
     const inline = operationOf(this.document, routeKey).responses[status] ?? {};
     if (inline.$ref) {
       const name = inline.$ref.replace('#/components/responses/', '');
-      const response = (this.document.components.responses ?? {})[name] as typeof inline | undefined;
+      const response = this.document.components.responses?.[name] as typeof inline | undefined;
       if (!response) throw new Error(`${inline.$ref} does not resolve`);
       return { response, pointer: `/components/responses/${pointerSegment(name)}` };
     }
