@@ -525,6 +525,8 @@ export interface components {
     /** @description The placement. */
     PlacementAnswer: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -534,6 +536,9 @@ export interface components {
     /** @description An HTML page (strict CSP, `Cache-Control: no-store`, `Referrer-Policy: no-referrer`). */
     Page: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -543,6 +548,9 @@ export interface components {
     /** @description No such link (or its student's data was purged); an HTML page saying so. */
     NotFoundPage: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -552,6 +560,9 @@ export interface components {
     /** @description The link expired (or a newer one replaced it); an HTML page saying what to do. */
     LinkExpiredPage: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -562,6 +573,9 @@ export interface components {
     TryAgainPage: {
       headers: {
         'Retry-After': components['headers']['RetryAfter'];
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        'Content-Security-Policy': components['headers']['ContentSecurityPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -571,6 +585,8 @@ export interface components {
     /** @description The request is not valid; `details[].path` names each bad field. */
     ValidationFailed: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -580,6 +596,8 @@ export interface components {
     /** @description Sent from another website (`Sec-Fetch-Site` or `Origin`); nothing changed. */
     Forbidden: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -598,6 +616,8 @@ export interface components {
     /** @description No such site, placement or link. */
     NotFound: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -607,6 +627,8 @@ export interface components {
     /** @description The placement's state does not allow it; the message says which state. */
     Conflict: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -616,6 +638,8 @@ export interface components {
     /** @description The link expired, or a newer one replaced it. */
     LinkExpired: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -625,6 +649,8 @@ export interface components {
     /** @description The request body is larger than 64 KB. */
     PayloadTooLarge: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -635,6 +661,8 @@ export interface components {
     ServiceUnavailable: {
       headers: {
         'Retry-After': components['headers']['RetryAfter'];
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -644,6 +672,8 @@ export interface components {
     /** @description Something unexpected; the message says nothing internal. */
     InternalError: {
       headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
         [name: string]: unknown;
       };
       content: {
@@ -661,6 +691,12 @@ export interface components {
   };
   requestBodies: never;
   headers: {
+    /** @description Answers are never cached (they hold personal data, or act on a link). */
+    CacheControl: 'no-store';
+    /** @description No page or answer leaks its URL (a link token is a credential) to another site. */
+    ReferrerPolicy: 'no-referrer';
+    /** @description A strict policy: nothing by default, scripts and styles only by SHA-256 hash, no framing. */
+    ContentSecurityPolicy: string & (unknown & unknown & unknown);
     /** @description Seconds to wait before repeating the request (30 while an earlier request's email is being sent, 2 for a throttled dependency). */
     RetryAfter: string;
   };
@@ -683,6 +719,8 @@ export interface operations {
       /** @description The site. */
       200: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -714,6 +752,8 @@ export interface operations {
       /** @description The site as stored. */
       200: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -746,6 +786,8 @@ export interface operations {
       /** @description One page; `cursor` is present when there may be more. */
       200: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -774,6 +816,8 @@ export interface operations {
       /** @description The placement already existed (same student, site and start date). */
       200: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -783,6 +827,8 @@ export interface operations {
       /** @description The placement was created; its requirements are `MISSING` until checked. */
       201: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -886,6 +932,8 @@ export interface operations {
       /** @description The redacted placement and the audit record. */
       200: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -956,6 +1004,8 @@ export interface operations {
       /** @description The placement's status and requirements. */
       200: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -987,6 +1037,8 @@ export interface operations {
       /** @description Where and how to post the file. */
       201: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -1042,6 +1094,8 @@ export interface operations {
       /** @description The decision was recorded. JSON (with `Accept: application/json`) is the placement; HTML is a confirmation page. */
       200: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -1052,6 +1106,8 @@ export interface operations {
       /** @description The decision is not valid; a form gets the page again with each problem next to its field. */
       400: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -1062,6 +1118,8 @@ export interface operations {
       /** @description Sent from another website; nothing changed. */
       403: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -1072,6 +1130,8 @@ export interface operations {
       /** @description No such link. */
       404: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -1082,6 +1142,8 @@ export interface operations {
       /** @description A decision was already made (ALREADY_DECIDED), or the placement is not waiting for one (CONFLICT). */
       409: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -1092,6 +1154,8 @@ export interface operations {
       /** @description The link expired, or a newer round's link replaced it. */
       410: {
         headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {
@@ -1105,6 +1169,8 @@ export interface operations {
       503: {
         headers: {
           'Retry-After': components['headers']['RetryAfter'];
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
           [name: string]: unknown;
         };
         content: {

@@ -20,13 +20,11 @@ beforeAll(async () => {
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const json = (status: number, body: unknown, headers?: Record<string, string>) => {
-  next = {
-    status,
-    contentType: 'application/json; charset=utf-8',
-    body: JSON.stringify(body),
-    ...(headers ? { headers } : {}),
-  };
+/** What every JSON answer of the API carries. */
+const JSON_HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
+
+const json = (status: number, body: unknown, headers: Record<string, string> = JSON_HEADERS) => {
+  next = { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body), headers };
 };
 
 const site = {
@@ -75,6 +73,11 @@ describe('the contract checker', () => {
       'a 503 without Retry-After',
       () => json(503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'busy' } }),
     ],
+    [
+      'an answer that may be cached',
+      () => json(200, site, { ...JSON_HEADERS, 'cache-control': 'max-age=60' }),
+    ],
+    ['an answer without a Referrer-Policy', () => json(200, site, { 'cache-control': 'no-store' })],
   ])('refuses %s', async (_what, answer) => {
     const checker = new ContractChecker(readOpenApiDocument(), () => baseUrl);
     answer();
@@ -84,10 +87,34 @@ describe('the contract checker', () => {
 
   it('passes a 503 that carries Retry-After', async () => {
     const checker = new ContractChecker(readOpenApiDocument(), () => baseUrl);
-    json(503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'busy' } }, { 'retry-after': '2' });
+    json(
+      503,
+      { error: { code: 'SERVICE_UNAVAILABLE', message: 'busy' } },
+      { ...JSON_HEADERS, 'retry-after': '2' },
+    );
     await getSite(checker);
     expect(checker.exercised()).toEqual(['GET /sites/{siteId} 503']);
   });
+
+  it.each([
+    ["default-src 'none'; script-src 'sha256-x'; frame-ancestors 'none'", true],
+    ["default-src 'none'; script-src 'unsafe-inline'; frame-ancestors 'none'", false],
+    ["default-src 'none'; script-src 'sha256-x'", false],
+  ])(
+    'holds a page\'s Content-Security-Policy "%s" to the strict policy: passes = %s',
+    async (policy, passes) => {
+      const checker = new ContractChecker(readOpenApiDocument(), () => baseUrl);
+      next = {
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>Portal</title>',
+        headers: { ...JSON_HEADERS, 'content-security-policy': policy },
+      };
+      const answer = checker.send({ routeKey: 'GET /portal/{token}', path: '/portal/abc' });
+      if (passes) await answer;
+      else await expect(answer).rejects.toThrow();
+    },
+  );
 
   it('refuses a path that is not one of the route it names', async () => {
     const checker = new ContractChecker(readOpenApiDocument(), () => baseUrl);

@@ -102,8 +102,16 @@ export class ContractChecker {
       valid ? [] : validate.errors,
       `${where}: the body does not fit the document: ${JSON.stringify(answer.body)}`,
     ).toEqual([]);
-    for (const header of Object.keys((response.headers ?? {}) as Record<string, unknown>)) {
-      expect(answer.headers.get(header), `${where} without its ${header} header`).not.toBeNull();
+    for (const [header, declaredHeader] of Object.entries(
+      (response.headers ?? {}) as Record<string, { $ref?: string }>,
+    )) {
+      const value = answer.headers.get(header);
+      expect(value, `${where} without its ${header} header`).not.toBeNull();
+      const headerPointer =
+        declaredHeader.$ref?.replace(/^#/, '') ?? `${pointer}/headers/${pointerSegment(header)}`;
+      const validateHeader = this.ajv.getSchema(`${DOCUMENT_ID}#${headerPointer}/schema`);
+      if (!validateHeader) throw new Error(`no schema for the ${header} header of ${where}`);
+      expect(validateHeader(value) ? [] : validateHeader.errors, `${where}: ${header}: ${value}`).toEqual([]);
     }
     this.seen.add(`${routeKey} ${status}`);
   }
