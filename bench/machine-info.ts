@@ -1,6 +1,6 @@
 import { arch, cpus, release, totalmem, type } from 'node:os';
 
-/** What the numbers were measured on (DESIGN.md, "Budgets": reported with the machine's details). */
+/** What the numbers were measured on (docs/design.md, "Budgets": reported with the machine's details). */
 export interface MachineInfo {
   cpus: number;
   model: string;

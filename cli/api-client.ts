@@ -1,4 +1,4 @@
-/** A small JSON client for the coordinator HTTP API (DESIGN.md, "HTTP API"). */
+/** A small JSON client for the coordinator HTTP API (docs/design.md, "HTTP API"; docs/openapi.yaml). */
 import { ApiError, ApiUnreachableError } from './api-error.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST';

@@ -19,7 +19,7 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** Reads the DESIGN.md error body; anything else (a proxy's HTML page) becomes `HTTP_<status>`. */
+  /** Reads the API's error body (`{"error": {"code", "message", "details"?}}`); anything else (a proxy's HTML page) becomes `HTTP_<status>`. */
   static fromResponse(
     status: number,
     statusText: string,

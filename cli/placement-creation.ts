@@ -4,7 +4,7 @@
  * same student, site and start date answers 200 with the existing placement), so a retry or a
  * re-run never creates a duplicate.
  */
-import type { PlacementView } from '../functions/core/placement-view.js';
+import type { Placement } from '../functions/contract/http-api.js';
 import { type ApiClient, apiPath } from './api-client.js';
 import { ApiError, isRetryableApiFailure } from './api-error.js';
 import { mapConcurrently } from './concurrent-map.js';
@@ -44,7 +44,7 @@ export async function createPlacements(
     let outcome: RowOutcome;
     try {
       const { status, body } = await retryWithBackoff(
-        () => api.send<PlacementView>({ method: 'POST', path: apiPath('placements'), body: row.input }),
+        () => api.send<Placement>({ method: 'POST', path: apiPath('placements'), body: row.input }),
         policy,
       );
       outcome = {

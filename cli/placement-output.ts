@@ -1,14 +1,14 @@
 /** Placements as people read them: a list table, and one placement's fields, requirements and history. */
-import type { PlacementView } from '../functions/core/placement-view.js';
+import type { Placement } from '../functions/contract/http-api.js';
 import { formatFields, formatTable } from './text-table.js';
 
 /** Requirements the student still has to provide (missing, or rejected and to be redone). */
-export const outstandingCount = (placement: PlacementView): number =>
+export const outstandingCount = (placement: Placement): number =>
   placement.requirements.filter(
     (requirement) => requirement.status === 'MISSING' || requirement.status === 'REJECTED',
   ).length;
 
-export function formatPlacementList(placements: readonly PlacementView[]): string {
+export function formatPlacementList(placements: readonly Placement[]): string {
   if (placements.length === 0) return 'No placements.';
   return formatTable(
     ['ID', 'STUDENT', 'SITE', 'STATUS', 'START', 'OUTSTANDING'],
@@ -23,7 +23,7 @@ export function formatPlacementList(placements: readonly PlacementView[]): strin
   );
 }
 
-export function formatPlacement(placement: PlacementView): string {
+export function formatPlacement(placement: Placement): string {
   const { student, decision, failure } = placement;
   const fields = formatFields([
     ['Placement', placement.placementId],

@@ -1,9 +1,9 @@
 /** A site as people read it. */
-import type { Site } from '../functions/core/model/site.js';
+import type { Site } from '../functions/contract/http-api.js';
 import { formatFields } from './text-table.js';
 
-/** A site as the API returns it (no internal version counter). */
-export type SiteView = Omit<Site, 'version'>;
+/** A site as the API returns it (docs/openapi.yaml, `Site`). */
+export type SiteView = Site;
 
 export function formatSite(site: SiteView): string {
   const requirements = site.requirements.map((requirement) => {

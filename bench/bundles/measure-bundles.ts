@@ -8,7 +8,7 @@ import { type ColdStart, coldStart } from './cold-init.js';
 import { coldStartEnvironment, type DeployedFunction, deployedFunctions } from './deployed-functions.js';
 import { analyseHandler, type BundleComposition, bareClientsEntry, buildBareBundle } from './sdk-baseline.js';
 
-/** DESIGN.md, "Budgets". */
+/** docs/design.md, "Budgets". */
 export const BUNDLE_BUDGET = { maxBytes: 600 * 1024, maxSizeRatio: 1.15, maxInitRatio: 1.3 };
 
 export interface FunctionBundleResult {

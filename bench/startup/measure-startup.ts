@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median, round } from '../statistics.js';
 
-/** DESIGN.md, "Budgets": `npm start` ready in ≤ 20 s. */
+/** docs/design.md, "Budgets": `npm start` ready in ≤ 20 s. */
 export const START_BUDGET_MS = 20_000;
 
 export interface StartupMeasurement {

@@ -1,5 +1,5 @@
 /** `placements cancel ID [--reason TEXT]`. */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { Placement } from '../../functions/contract/http-api.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacement } from '../placement-output.js';
 import { argument, type Command } from './command.js';
@@ -12,7 +12,7 @@ export const placementsCancel: Command = {
   async run(input, context) {
     const reason = input.options.get('reason');
     const api = await context.api();
-    const { body: placement } = await api.send<PlacementView>({
+    const { body: placement } = await api.send<Placement>({
       method: 'POST',
       path: apiPath('placements', argument(input, 0), 'cancel'),
       body: reason === undefined ? {} : { reason },

@@ -1,5 +1,5 @@
 /** `placements create`: one placement from flags (the same student, site and start date again is not a duplicate). */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { Placement } from '../../functions/contract/http-api.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacement } from '../placement-output.js';
 import { type Command, requiredOption } from './command.js';
@@ -29,7 +29,7 @@ export const placementsCreate: Command = {
       coordinatorEmail: option('coordinator'),
     };
     const api = await context.api();
-    const { status, body: placement } = await api.send<PlacementView>({
+    const { status, body: placement } = await api.send<Placement>({
       method: 'POST',
       path: apiPath('placements'),
       body,

@@ -1,11 +1,11 @@
 /** `placements list`: one page, or every page with --all (following the API's cursors). */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { Placement } from '../../functions/contract/http-api.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacementList } from '../placement-output.js';
 import type { Command } from './command.js';
 
 interface PlacementPage {
-  items: PlacementView[];
+  items: Placement[];
   cursor?: string;
 }
 

@@ -1,15 +1,11 @@
 /** `placements purge ID [--reason TEXT]`: deletes a student's documents and personal data for one placement. */
-import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { PurgeResult } from '../../functions/contract/http-api.js';
 import { apiPath } from '../api-client.js';
 import { printable } from '../printable-text.js';
 import { argument, type Command } from './command.js';
 
 /** What `POST /placements/{placementId}/purge` answers. */
-export interface PurgeResponse {
-  placement: PlacementView;
-  purge: PurgeRecord;
-}
+export type PurgeResponse = PurgeResult;
 
 const documents = (count: number) => `${count} document${count === 1 ? '' : 's'}`;
 

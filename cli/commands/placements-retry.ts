@@ -1,5 +1,5 @@
 /** `placements retry ID`. */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { Placement } from '../../functions/contract/http-api.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacement } from '../placement-output.js';
 import { argument, type Command } from './command.js';
@@ -10,7 +10,7 @@ export const placementsRetry: Command = {
   summary: 'Start a FAILED placement over in a new workflow execution (once its cause is fixed).',
   async run(input, context) {
     const api = await context.api();
-    const { body: placement } = await api.send<PlacementView>({
+    const { body: placement } = await api.send<Placement>({
       method: 'POST',
       path: apiPath('placements', argument(input, 0), 'retry'),
       body: {},

@@ -1,5 +1,5 @@
 /** `placements show ID`. */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { Placement } from '../../functions/contract/http-api.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacement } from '../placement-output.js';
 import { argument, type Command } from './command.js';
@@ -10,7 +10,7 @@ export const placementsShow: Command = {
   summary: 'Show a placement: its fields, requirements and history.',
   async run(input, context) {
     const api = await context.api();
-    const { body: placement } = await api.send<PlacementView>({
+    const { body: placement } = await api.send<Placement>({
       method: 'GET',
       path: apiPath('placements', argument(input, 0)),
     });

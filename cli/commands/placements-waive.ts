@@ -1,5 +1,5 @@
 /** `placements waive ID CODE --reason TEXT`. */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { Placement } from '../../functions/contract/http-api.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacement } from '../placement-output.js';
 import { argument, type Command, requiredOption } from './command.js';
@@ -13,7 +13,7 @@ export const placementsWaive: Command = {
     const placementId = argument(input, 0);
     const requirementCode = argument(input, 1).toUpperCase();
     const api = await context.api();
-    const { body: placement } = await api.send<PlacementView>({
+    const { body: placement } = await api.send<Placement>({
       method: 'POST',
       path: apiPath('placements', placementId, 'waivers'),
       body: { requirementCode, reason: requiredOption(input, 'reason') },

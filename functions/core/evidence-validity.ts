@@ -1,6 +1,6 @@
 /**
  * Whether one piece of evidence satisfies a validity rule for a rotation's dates
- * (DESIGN.md, "Requirements"). Reasons are written for the student and say how to fix it.
+ * (docs/design.md, "Requirements"). Reasons are written for the student and say how to fix it.
  */
 import {
   addDays,

@@ -1,4 +1,4 @@
-/** Upload limits and file-type detection by magic bytes (DESIGN.md, "Security rules"). */
+/** Upload limits and file-type detection by magic bytes (docs/design.md, "Security rules"). */
 
 export const ACCEPTED_CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/heic'] as const;
 export type AcceptedContentType = (typeof ACCEPTED_CONTENT_TYPES)[number];

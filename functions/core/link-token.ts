@@ -1,5 +1,5 @@
 /**
- * Link tokens for the emailed portal and review links (DESIGN.md, "Security rules"):
+ * Link tokens for the emailed portal and review links (docs/design.md, "Security rules"):
  * 256 bits from the CSPRNG, base64url; only their SHA-256 is stored.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';

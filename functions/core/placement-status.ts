@@ -1,4 +1,4 @@
-/** The placement status machine (DESIGN.md, "The workflow"). */
+/** The placement status machine (docs/design.md, "The workflow"). */
 import { IllegalTransitionError } from './errors.js';
 import type { PlacementStatus } from './model/placement.js';
 

@@ -1,6 +1,6 @@
 import type { Placement, PlacementRequirement } from './model/placement.js';
 
-/** The placement as the API shows it (DESIGN.md): no task token, no internal bookkeeping. */
+/** The placement as the API shows it (docs/design.md, "HTTP API"; `Placement` in docs/openapi.yaml): no task token, no internal bookkeeping. */
 export interface PlacementView {
   placementId: string;
   status: Placement['status'];

@@ -1,5 +1,5 @@
 /**
- * The fixed requirement catalogue (DESIGN.md, "Requirements"): what each requirement is
+ * The fixed requirement catalogue (docs/design.md, "Requirements"): what each requirement is
  * called, which rule decides whether evidence counts, and what a student must provide.
  */
 import type { RequirementCode } from './model/requirement-code.js';

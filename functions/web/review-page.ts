@@ -55,7 +55,7 @@ export interface ReviewFormState {
   errors: ReadonlyArray<{ path: string; message: string }>;
 }
 
-/** Form field limits the server also enforces (DESIGN.md: reasons ≤ 2,000 characters). */
+/** Form field limits the server also enforces (docs/design.md, "HTTP API": reasons ≤ 2,000 characters). */
 export const REVIEW_REASON_MAX_LENGTH = 2000;
 
 const DECISION_PAST_TENSE: Readonly<Record<SiteDecisionKind, string>> = {

@@ -1,5 +1,5 @@
 /**
- * A tiny in-process stand-in for the coordinator HTTP API (DESIGN.md "HTTP API"), enough for
+ * A tiny in-process stand-in for the coordinator HTTP API (docs/design.md, "HTTP API"), enough for
  * the CLI's integration tests: PUT/GET sites, POST/GET placements with the API's idempotency
  * (same student.id + siteId + startDate → 200 with the existing placement), waivers and
  * cancel and retry. Bodies are validated with the API's own parsers, errors use its error shape.

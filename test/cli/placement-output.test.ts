@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatPlacement, formatPlacementList, outstandingCount } from '../../cli/placement-output.js';
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { Placement } from '../../functions/contract/http-api.js';
 
-const placement: PlacementView = {
+const placement: Placement = {
   placementId: 'pl-0001',
   status: 'AWAITING_DOCUMENTS',
   student: { id: 'S-1', name: 'Ava Thompson', email: 'ava@example.edu' },

@@ -24,7 +24,7 @@ describe('REQUIREMENT_CATALOGUE', () => {
     ['BLS', { kind: 'expiry-through-end' }],
     ['LIABILITY_INSURANCE', { kind: 'expiry-through-end' }],
     ['HEALTH_INSURANCE', { kind: 'expiry-through-end' }],
-  ])('%s follows the rule in DESIGN.md', (code, rule) => {
+  ])('%s follows the rule in docs/design.md', (code, rule) => {
     expect(REQUIREMENT_CATALOGUE[code as keyof typeof REQUIREMENT_CATALOGUE].rule).toEqual(rule);
   });
 

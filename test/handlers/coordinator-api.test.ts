@@ -69,7 +69,7 @@ const newPlacementBody = () => ({
   coordinatorEmail: COORDINATOR_EMAIL,
 });
 
-/** The fields DESIGN.md gives a placement; nothing else may reach a client. */
+/** The fields docs/design.md ("HTTP API") gives a placement; nothing else may reach a client. */
 const PLACEMENT_VIEW_FIELDS = [
   'coordinatorEmail',
   'createdAt',

@@ -59,7 +59,7 @@ describe('expectNoLeaks', () => {
 
 describe('expectErrorContract', () => {
   it.each([
-    ['a code outside DESIGN.md', json(400, { error: { code: 'BAD_INPUT', message: 'x' } })],
+    ['a code outside docs/design.md', json(400, { error: { code: 'BAD_INPUT', message: 'x' } })],
     ['a code with the wrong status', json(400, { error: { code: 'NOT_FOUND', message: 'x' } })],
     ['VALIDATION_FAILED without details', json(400, { error: { code: 'VALIDATION_FAILED', message: 'x' } })],
     [

@@ -1,4 +1,4 @@
-/** The fixed catalogue codes (DESIGN.md, "Requirements"). */
+/** The fixed catalogue codes (docs/design.md, "Requirements"). */
 export const REQUIREMENT_CODES = [
   'MMR',
   'VARICELLA',

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Placement } from '../../../functions/contract/http-api.js';
 import { requestJson } from '../../../local/actors/http-json.js';
 import { Mailbox } from '../../../local/actors/mailbox.js';
 import { Student } from '../../../local/actors/student.js';
@@ -8,13 +9,8 @@ import { waitUntil } from '../../../local/actors/wait-until.js';
 import type { LocalFaults } from '../../../local/faults/local-faults.js';
 import { type LocalCloud, startLocalCloud } from '../../../local/local-cloud.js';
 
-export interface PlacementJson {
-  placementId: string;
-  status: string;
-  requirements: Array<{ code: string; title: string; status: string; reason?: string; documentId?: string }>;
-  history: Array<{ at: string; type: string; detail?: string }>;
-  updatedAt: string;
-}
+/** A placement as the API answers it (docs/openapi.yaml, `Placement`). */
+export type PlacementJson = Placement;
 
 /** A local cloud on free ports with its own data directory, and the people who use it. */
 export class TestCloud {

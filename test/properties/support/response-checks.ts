@@ -3,7 +3,7 @@ import { type HttpResponse, headerOf } from '../../handlers/support/api-gateway-
 import type { RequestCase } from './http-arbitraries.js';
 import { SECRETS } from './seeded-world.js';
 
-/** DESIGN.md, "HTTP API": the error codes and the status each one goes with. */
+/** docs/design.md, "HTTP API": the error codes and the status each one goes with. */
 export const ERROR_STATUS: Readonly<Record<string, number>> = {
   VALIDATION_FAILED: 400,
   FORBIDDEN: 403,
@@ -117,7 +117,7 @@ export const expectNoServerError = (response: HttpResponse, logged: readonly str
 };
 
 /**
- * A 4xx is `{"error": {"code", "message", "details"?}}` with a code from DESIGN.md whose status
+ * A 4xx is `{"error": {"code", "message", "details"?}}` with a code from docs/design.md whose status
  * it carries, or — where `pagesAllowed` (link pages, form posts) — an HTML page; either way
  * it is not cached.
  */
