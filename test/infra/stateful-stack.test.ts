@@ -16,6 +16,7 @@ function statefulTemplate(overrides: Partial<StatefulStackProps> = {}): Template
     documentRetentionDays: 120,
     logRetention: RetentionDays.ONE_MONTH,
     removalPolicy: RemovalPolicy.RETAIN,
+    staffSignIn: { kind: 'cognito', mfa: 'required', domainPrefix: 'onboarding-test' },
     ...overrides,
   });
   return Template.fromStack(stateful);
