@@ -7,6 +7,7 @@ import type { Placement, PlacementStatus } from './model/placement.js';
 import type { PurgeRecord } from './model/purge-record.js';
 import type { Site } from './model/site.js';
 import type { StudentDocument } from './model/student-document.js';
+import type { CounterDelta } from './placement-counters.js';
 
 export interface ListPlacementsQuery {
   siteId?: string;
@@ -33,6 +34,17 @@ export interface PlacementRepository {
   /** Replaces the placement if its stored version is `expectedVersion`; throws ConcurrentUpdateError otherwise. */
   savePlacement(placement: Placement, expectedVersion: number): Promise<void>;
   listPlacements(query: ListPlacementsQuery): Promise<PlacementPage>;
+}
+
+/**
+ * The dashboard's counters (functions/core/placement-counters.ts). Updated after each placement
+ * write; a missed update is repaired by the recount, so applying never fails its caller.
+ */
+export interface PlacementCounters {
+  applyDeltas(placementId: string, deltas: readonly CounterDelta[]): Promise<void>;
+  readCounters(): Promise<ReadonlyMap<string, number>>;
+  /** Sets every counter to the given totals (the recount); counters absent from `totals` become 0. */
+  replaceCounters(totals: ReadonlyMap<string, number>): Promise<void>;
 }
 
 export interface DocumentRepository {

@@ -1,7 +1,13 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError, ValidationError } from '../../core/errors.js';
 import { PLACEMENT_STATUSES, type Placement } from '../../core/model/placement.js';
-import type { ListPlacementsQuery, PlacementPage, PlacementRepository } from '../../core/ports.js';
+import { counterDeltas } from '../../core/placement-counters.js';
+import type {
+  ListPlacementsQuery,
+  PlacementCounters,
+  PlacementPage,
+  PlacementRepository,
+} from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
 import {
   LISTING_SHARDS,
@@ -25,6 +31,8 @@ export class PlacementTable implements PlacementRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Moved along with every write, from the old item DynamoDB returns (no extra read). */
+    private readonly counters: PlacementCounters,
   ) {}
 
   async getPlacement(placementId: string): Promise<Placement | undefined> {
@@ -47,6 +55,7 @@ export class PlacementTable implements PlacementRepository {
           }),
         ),
       );
+      await this.counters.applyDeltas(placement.placementId, counterDeltas(undefined, placement));
       return true;
     } catch (error) {
       if (error instanceof ConcurrentUpdateError) return false;
@@ -55,16 +64,21 @@ export class PlacementTable implements PlacementRepository {
   }
 
   async savePlacement(placement: Placement, expectedVersion: number): Promise<void> {
-    await withDynamoErrors('The placement', () =>
+    const { Attributes } = await withDynamoErrors('The placement', () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: toItem(placement),
           ConditionExpression: 'version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
+          ReturnValues: 'ALL_OLD',
         }),
       ),
     );
+    // The condition held, so the old item exists; without it (an SDK mock) nothing is known to move.
+    if (Attributes) {
+      await this.counters.applyDeltas(placement.placementId, counterDeltas(fromItem(Attributes), placement));
+    }
   }
 
   async listPlacements(query: ListPlacementsQuery): Promise<PlacementPage> {

@@ -36,8 +36,13 @@ export const onceKey = (key: string) => ({
   sk: 'ONCE',
 });
 
-export const shardOf = (placementId: string): number =>
-  Number.parseInt(createHash('sha256').update(placementId).digest('hex').slice(0, 4), 16) % LISTING_SHARDS;
+export const shardOf = (placementId: string, shards: number = LISTING_SHARDS): number =>
+  Number.parseInt(createHash('sha256').update(placementId).digest('hex').slice(0, 4), 16) % shards;
+
+/** Dashboard counters: one item per counter in each of a few partitions (counter-table.ts). */
+export const COUNTER_SHARDS = 4;
+export const counterPartition = (shard: number) => `COUNTERS#${shard}`;
+export const counterKey = (shard: number, counter: string) => ({ pk: counterPartition(shard), sk: counter });
 
 export const statusIndexKey = (status: string, shard: number) => `${status}#${shard}`;
 export const siteIndexKey = (siteId: string, shard: number) => `${siteId}#${shard}`;

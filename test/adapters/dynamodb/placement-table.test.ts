@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CounterTable } from '../../../functions/adapters/dynamodb/counter-table.js';
 import { PlacementTable } from '../../../functions/adapters/dynamodb/placement-table.js';
 import {
   ConcurrentUpdateError,
@@ -13,7 +14,7 @@ import { mockedDocumentClient } from './support/mocked-document-client.js';
 
 const TABLE = 'onboarding-test-table';
 const { ddb, client: documentClient } = mockedDocumentClient();
-const table = new PlacementTable(documentClient, TABLE);
+const table = new PlacementTable(documentClient, TABLE, new CounterTable(documentClient, TABLE));
 
 const placementAt = (hour: string): Placement =>
   storedPlacement({ placementId: `pl_created${hour}`, createdAt: `2030-02-20T${hour}:00:00.000Z` });
