@@ -12,6 +12,13 @@ import type { CounterDelta } from './placement-counters.js';
 export interface ListPlacementsQuery {
   siteId?: string;
   status?: PlacementStatus;
+  program?: string;
+  /** Rotations starting on or after this date (YYYY-MM-DD). */
+  startFrom?: string;
+  /** Rotations starting on or before this date. */
+  startTo?: string;
+  /** A normalized search term (placement-search-terms.ts): the start of a student id, email or name. */
+  search?: string;
   limit: number;
   cursor?: string;
 }
@@ -21,8 +28,16 @@ export interface PlacementPage {
   cursor?: string;
 }
 
+/** One line of the site list: what the list shows, without reading every site. */
+export interface SiteSummary {
+  siteId: string;
+  name: string;
+}
+
 export interface SiteRepository {
   getSite(siteId: string): Promise<Site | undefined>;
+  /** Every site, by id (the school's sites are tens or hundreds, not thousands). */
+  listSites(): Promise<SiteSummary[]>;
   /** Writes the site; `expectedVersion` undefined means "must not exist yet". Throws ConcurrentUpdateError. */
   saveSite(site: Site, expectedVersion: number | undefined): Promise<void>;
 }

@@ -78,6 +78,12 @@ export class StatefulStack extends Stack {
       partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
     });
+    // Placements by rotation start date (sharded): the console's date filter and "starting soon".
+    this.table.addGlobalSecondaryIndex({
+      indexName: 'byStart',
+      partitionKey: { name: 'gsi3pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi3sk', type: AttributeType.STRING },
+    });
     Validations.of(this.table).acknowledge({
       id: 'HIPAA.Security-DynamoDBInBackupPlan',
       reason:

@@ -7,6 +7,18 @@ import { createHash } from 'node:crypto';
 export const LISTING_SHARDS = 4;
 
 export const siteKey = (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'SITE' });
+/** The site list: one small item per site in one partition (a school has tens or hundreds of sites). */
+export const SITE_REGISTRY_PARTITION = 'SITES';
+export const siteRegistryKey = (siteId: string) => ({ pk: SITE_REGISTRY_PARTITION, sk: `SITE#${siteId}` });
+/**
+ * Search: one key-only item per term of a placement's student (placement-search-terms.ts), in the
+ * partition of the term's first character, so a prefix query finds it.
+ */
+export const searchPartition = (term: string) => `SEARCH#${term.slice(0, 1)}`;
+export const searchKey = (term: string, placementId: string) => ({
+  pk: searchPartition(term),
+  sk: `${term}#${placementId}`,
+});
 export const placementKey = (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' });
 export const documentKey = (studentId: string, documentId: string) => ({
   pk: `STUDENT#${studentId}`,
@@ -46,6 +58,9 @@ export const counterKey = (shard: number, counter: string) => ({ pk: counterPart
 
 export const statusIndexKey = (status: string, shard: number) => `${status}#${shard}`;
 export const siteIndexKey = (siteId: string, shard: number) => `${siteId}#${shard}`;
+/** Start-date index (`byStart`): every placement by the day its rotation starts, sharded. */
+export const startIndexKey = (shard: number) => `START#${shard}`;
+export const startSortKey = (startDate: string, placementId: string) => `${startDate}#${placementId}`;
 /** Sort key of both listing indexes: newest first when read backwards. */
 export const listingSortKey = (createdAt: string, placementId: string) => `${createdAt}#${placementId}`;
 
