@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { readStaffSignInSettings, type StaffSignInSettings } from './staff-sign-in-settings.js';
 
 /** API Gateway stage throttling: steady requests per second, and the burst above it. */
 export interface ApiThrottle {
@@ -30,6 +31,8 @@ export interface DeploymentSettings {
    * turns on the table's deletion protection), DESTROY deletes them. The KMS key is always retained.
    */
   removalPolicy: RemovalPolicy;
+  /** How staff sign in to the console (infra/staff-sign-in-settings.ts). */
+  staffSignIn: StaffSignInSettings;
 }
 
 /** Reads a context value: `(key) => app.node.tryGetContext(key)`. */
@@ -120,8 +123,11 @@ export function readDeploymentSettings(readContext: ContextReader): DeploymentSe
     problems.push(`removalPolicy: must be "retain" or "destroy", got ${JSON.stringify(removalPolicyName)}`);
   }
 
+  const staffSignIn = readStaffSignInSettings(read, stage, problems);
+
   if (
     problems.length > 0 ||
+    staffSignIn === undefined ||
     stage === undefined ||
     publicBaseUrl === undefined ||
     senderEmail === undefined ||
@@ -143,6 +149,7 @@ export function readDeploymentSettings(readContext: ContextReader): DeploymentSe
     apiThrottle,
     alarmEmail,
     removalPolicy,
+    staffSignIn,
   };
 }
 

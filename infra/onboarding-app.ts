@@ -18,6 +18,7 @@ export function addOnboardingStacks(app: App, settings: DeploymentSettings): Onb
     documentRetentionDays: settings.documentRetentionDays,
     logRetention: settings.logRetention,
     removalPolicy: settings.removalPolicy,
+    staffSignIn: settings.staffSignIn,
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     description: 'Placement onboarding: functions, workflow, HTTP API, mail, alarms and dashboard',

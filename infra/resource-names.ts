@@ -39,3 +39,20 @@ export function dataKeyArnParameterName(stage: string): string {
 export function dataKeyAliasName(stage: string): string {
   return `alias/placement-onboarding-${stage}`;
 }
+
+/**
+ * SSM parameters through which the stateful stack's staff user pool tells the stateless stack's
+ * console its OpenID Connect issuer, client id and sign-out URL (read at deploy time, like the data key).
+ */
+export function consoleSignInParameterNames(stage: string): {
+  issuer: string;
+  clientId: string;
+  signOutUrl: string;
+} {
+  const prefix = `/placement-onboarding/${stage}/console`;
+  return {
+    issuer: `${prefix}/oidc-issuer`,
+    clientId: `${prefix}/oidc-client-id`,
+    signOutUrl: `${prefix}/sign-out-url`,
+  };
+}

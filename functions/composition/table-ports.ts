@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CounterTable } from '../adapters/dynamodb/counter-table.js';
 import { DocumentTable } from '../adapters/dynamodb/document-table.js';
 import { LinkTable } from '../adapters/dynamodb/link-table.js';
 import { OnceLedgerTable } from '../adapters/dynamodb/once-ledger-table.js';
@@ -14,9 +15,11 @@ export const tablePorts = (tableName: string, clock: Clock, client = new DynamoD
   const documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  const counters = new CounterTable(documentClient, tableName);
   return {
     sites: new SiteTable(documentClient, tableName),
-    placements: new PlacementTable(documentClient, tableName),
+    placements: new PlacementTable(documentClient, tableName, counters),
+    counters,
     documents: new DocumentTable(documentClient, tableName),
     links: new LinkTable(documentClient, tableName),
     purges: new PurgeRecordTable(documentClient, tableName),

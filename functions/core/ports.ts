@@ -7,10 +7,18 @@ import type { Placement, PlacementStatus } from './model/placement.js';
 import type { PurgeRecord } from './model/purge-record.js';
 import type { Site } from './model/site.js';
 import type { StudentDocument } from './model/student-document.js';
+import type { CounterDelta } from './placement-counters.js';
 
 export interface ListPlacementsQuery {
   siteId?: string;
   status?: PlacementStatus;
+  program?: string;
+  /** Rotations starting on or after this date (YYYY-MM-DD). */
+  startFrom?: string;
+  /** Rotations starting on or before this date. */
+  startTo?: string;
+  /** A normalized search term (placement-search-terms.ts): the start of a student id, email or name. */
+  search?: string;
   limit: number;
   cursor?: string;
 }
@@ -20,8 +28,16 @@ export interface PlacementPage {
   cursor?: string;
 }
 
+/** One line of the site list: what the list shows, without reading every site. */
+export interface SiteSummary {
+  siteId: string;
+  name: string;
+}
+
 export interface SiteRepository {
   getSite(siteId: string): Promise<Site | undefined>;
+  /** Every site, by id (the school's sites are tens or hundreds, not thousands). */
+  listSites(): Promise<SiteSummary[]>;
   /** Writes the site; `expectedVersion` undefined means "must not exist yet". Throws ConcurrentUpdateError. */
   saveSite(site: Site, expectedVersion: number | undefined): Promise<void>;
 }
@@ -33,6 +49,17 @@ export interface PlacementRepository {
   /** Replaces the placement if its stored version is `expectedVersion`; throws ConcurrentUpdateError otherwise. */
   savePlacement(placement: Placement, expectedVersion: number): Promise<void>;
   listPlacements(query: ListPlacementsQuery): Promise<PlacementPage>;
+}
+
+/**
+ * The dashboard's counters (functions/core/placement-counters.ts). Updated after each placement
+ * write; a missed update is repaired by the recount, so applying never fails its caller.
+ */
+export interface PlacementCounters {
+  applyDeltas(placementId: string, deltas: readonly CounterDelta[]): Promise<void>;
+  readCounters(): Promise<ReadonlyMap<string, number>>;
+  /** Sets every counter to the given totals (the recount); counters absent from `totals` become 0. */
+  replaceCounters(totals: ReadonlyMap<string, number>): Promise<void>;
 }
 
 export interface DocumentRepository {

@@ -11,7 +11,9 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { DataKey } from '../constructs/data-key.js';
+import { StaffUserPool } from '../constructs/staff-user-pool.js';
 import { documentsBucketName, tableName } from '../resource-names.js';
+import type { StaffSignInSettings } from '../staff-sign-in-settings.js';
 
 export interface StatefulStackProps extends StackProps {
   stage: string;
@@ -21,6 +23,8 @@ export interface StatefulStackProps extends StackProps {
   logRetention: RetentionDays;
   /** RETAIN (with deletion protection on the table) or DESTROY: the table and both buckets. */
   removalPolicy: RemovalPolicy;
+  /** How staff sign in to the console: a Cognito pool made here, or the school's own provider (none made). */
+  staffSignIn: StaffSignInSettings;
 }
 
 /**
@@ -43,6 +47,8 @@ export class StatefulStack extends Stack {
   readonly dataKey: IKey;
   readonly table: Table;
   readonly documentsBucket: Bucket;
+  /** The staff directory, when the console signs in through Cognito (not the school's own provider). */
+  readonly staffUserPool: StaffUserPool | undefined;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -71,6 +77,12 @@ export class StatefulStack extends Stack {
       indexName: 'bySite',
       partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
+    });
+    // Placements by rotation start date (sharded): the console's date filter and "starting soon".
+    this.table.addGlobalSecondaryIndex({
+      indexName: 'byStart',
+      partitionKey: { name: 'gsi3pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi3sk', type: AttributeType.STRING },
     });
     Validations.of(this.table).acknowledge({
       id: 'HIPAA.Security-DynamoDBInBackupPlan',
@@ -146,5 +158,16 @@ export class StatefulStack extends Stack {
         'Student documents are short-lived copies deleted after the retention period; replicating them to a ' +
         'second region would widen where health records live without a recovery need (versioning covers deletes).',
     });
+
+    this.staffUserPool =
+      props.staffSignIn.kind === 'cognito'
+        ? new StaffUserPool(this, 'StaffSignIn', {
+            stage: props.stage,
+            publicBaseUrl: props.publicBaseUrl,
+            mfa: props.staffSignIn.mfa,
+            domainPrefix: props.staffSignIn.domainPrefix,
+            removalPolicy: props.removalPolicy,
+          })
+        : undefined;
   }
 }

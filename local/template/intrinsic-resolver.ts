@@ -60,6 +60,22 @@ export class IntrinsicResolver {
     return found;
   }
 
+  /**
+   * What CloudFormation reads for an SSM parameter type (`AWS::SSM::Parameter::Value<String>`, whose
+   * default is the parameter's name) at deploy time: the value another stack of this assembly writes
+   * to that parameter (an `AWS::SSM::Parameter` resource). Undefined when no stack writes it, so the
+   * parameter's name stands in, as before.
+   */
+  private ssmParameterValue(type: string | undefined, name: Json): Json | undefined {
+    if (!type?.startsWith('AWS::SSM::Parameter::Value<') || typeof name !== 'string') return undefined;
+    const writer = this.resourcesOfType('AWS::SSM::Parameter').find(
+      ({ stackName, resource }) =>
+        this.resolve(stackName, (resource.Properties as JsonObject | undefined)?.Name) === name,
+    );
+    if (!writer) return undefined;
+    return this.resolve(writer.stackName, (writer.resource.Properties as JsonObject).Value);
+  }
+
   /** Resolves every intrinsic function inside `value`, in the context of `stackName`. */
   resolve(stackName: string, value: Json | undefined): Json {
     if (value === undefined) return null;
@@ -99,6 +115,8 @@ export class IntrinsicResolver {
       if (parameter.Default === undefined) {
         throw new UnresolvableError(`Parameter ${name} of ${stackName} has no default value.`);
       }
+      const published = this.ssmParameterValue(parameter.Type, parameter.Default);
+      if (published !== undefined) return published;
       return this.resolve(stackName, parameter.Default);
     }
     const resource = template.Resources?.[name];

@@ -44,6 +44,7 @@ describe('reading the deployment settings from the CDK context', () => {
       apiThrottle: { rateLimit: 50, burstLimit: 100 },
       alarmEmail: undefined,
       removalPolicy: RemovalPolicy.RETAIN,
+      staffSignIn: { kind: 'cognito', mfa: 'optional', domainPrefix: 'placement-onboarding-test' },
     });
   });
 

@@ -16,6 +16,7 @@ function statefulTemplate(overrides: Partial<StatefulStackProps> = {}): Template
     documentRetentionDays: 120,
     logRetention: RetentionDays.ONE_MONTH,
     removalPolicy: RemovalPolicy.RETAIN,
+    staffSignIn: { kind: 'cognito', mfa: 'required', domainPrefix: 'onboarding-test' },
     ...overrides,
   });
   return Template.fromStack(stateful);
@@ -111,7 +112,7 @@ describe('the table', () => {
     });
   });
 
-  it('has the byStatus and bySite indexes projecting all attributes', () => {
+  it('has the byStatus, bySite and byStart indexes projecting all attributes', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: [
         {
@@ -127,6 +128,14 @@ describe('the table', () => {
           KeySchema: [
             { AttributeName: 'gsi2pk', KeyType: 'HASH' },
             { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: 'byStart',
+          KeySchema: [
+            { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
         },

@@ -37,6 +37,7 @@ export class InMemoryWorld {
     },
     sites: {
       getSite: async (siteId) => structuredClone(this.sites.get(siteId)),
+      listSites: async () => [...this.sites.values()].map(({ siteId, name }) => ({ siteId, name })),
       saveSite: async (site, expectedVersion) => {
         const existing = this.sites.get(site.siteId);
         if ((existing?.version ?? undefined) !== expectedVersion)

@@ -1,30 +1,67 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError, ValidationError } from '../../core/errors.js';
 import { PLACEMENT_STATUSES, type Placement } from '../../core/model/placement.js';
-import type { ListPlacementsQuery, PlacementPage, PlacementRepository } from '../../core/ports.js';
+import { counterDeltas } from '../../core/placement-counters.js';
+import { searchTermsOf } from '../../core/placement-search-terms.js';
+import type {
+  ListPlacementsQuery,
+  PlacementCounters,
+  PlacementPage,
+  PlacementRepository,
+} from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
 import {
   LISTING_SHARDS,
   listingSortKey,
   placementKey,
+  searchKey,
+  searchPartition,
   shardOf,
   siteIndexKey,
+  startIndexKey,
+  startSortKey,
   statusIndexKey,
 } from './table-keys.js';
 
 const STATUS_INDEX = 'byStatus';
 const SITE_INDEX = 'bySite';
+const START_INDEX = 'byStart';
+/** How many search-index entries one search reads at most before it stops: the cost stays bounded. */
+const SEARCH_READ_LIMIT = 200;
 
 interface ShardQuery {
   index: typeof STATUS_INDEX | typeof SITE_INDEX;
   partitionKey: string;
   statusFilter?: string;
+  programFilter?: string;
 }
+
+/** The filters a query applies to the items an index returns, as a DynamoDB filter expression. */
+const filterOf = (filters: { status?: string; siteId?: string; program?: string }) => {
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  const terms: string[] = [];
+  for (const [attribute, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+    terms.push(`#${attribute} = :${attribute}`);
+  }
+  return terms.length === 0 ? undefined : { expression: terms.join(' AND '), names, values };
+};
 
 export class PlacementTable implements PlacementRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Moved along with every write, from the old item DynamoDB returns (no extra read). */
+    private readonly counters: PlacementCounters,
   ) {}
 
   async getPlacement(placementId: string): Promise<Placement | undefined> {
@@ -47,6 +84,8 @@ export class PlacementTable implements PlacementRepository {
           }),
         ),
       );
+      await this.counters.applyDeltas(placement.placementId, counterDeltas(undefined, placement));
+      await this.moveSearchTerms(undefined, placement);
       return true;
     } catch (error) {
       if (error instanceof ConcurrentUpdateError) return false;
@@ -55,19 +94,62 @@ export class PlacementTable implements PlacementRepository {
   }
 
   async savePlacement(placement: Placement, expectedVersion: number): Promise<void> {
-    await withDynamoErrors('The placement', () =>
+    const { Attributes } = await withDynamoErrors('The placement', () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: toItem(placement),
           ConditionExpression: 'version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
+          ReturnValues: 'ALL_OLD',
         }),
       ),
     );
+    // The condition held, so the old item exists; without it (an SDK mock) nothing is known to move.
+    if (Attributes) {
+      const before = fromItem(Attributes);
+      await this.counters.applyDeltas(placement.placementId, counterDeltas(before, placement));
+      await this.moveSearchTerms(before, placement);
+    }
+  }
+
+  /**
+   * Keeps the search entries of a placement's student in step with it: new terms are added, terms
+   * no longer true (a corrected email; a purge's redaction) are deleted. The entries hold only the
+   * terms and the placement id.
+   */
+  private async moveSearchTerms(before: Placement | undefined, after: Placement): Promise<void> {
+    const old = new Set(before ? searchTermsOf(before) : []);
+    const next = new Set(searchTermsOf(after));
+    const { placementId } = after;
+    await Promise.all([
+      ...[...next]
+        .filter((term) => !old.has(term))
+        .map((term) =>
+          withDynamoErrors('The search index', () =>
+            this.client.send(
+              new PutCommand({
+                TableName: this.tableName,
+                Item: { ...searchKey(term, placementId), placementId },
+              }),
+            ),
+          ),
+        ),
+      ...[...old]
+        .filter((term) => !next.has(term))
+        .map((term) =>
+          withDynamoErrors('The search index', () =>
+            this.client.send(
+              new DeleteCommand({ TableName: this.tableName, Key: searchKey(term, placementId) }),
+            ),
+          ),
+        ),
+    ]);
   }
 
   async listPlacements(query: ListPlacementsQuery): Promise<PlacementPage> {
+    if (query.search !== undefined) return this.searchPlacements(query, query.search);
+    if (query.startFrom !== undefined || query.startTo !== undefined) return this.listByStart(query);
     const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const shardQueries = planShardQueries(query);
     const pages = await Promise.all(shardQueries.map((shard) => this.readShard(shard, query.limit, before)));
@@ -86,6 +168,7 @@ export class PlacementTable implements PlacementRepository {
     const items: { sortKey: string; placement: Placement }[] = [];
     const sortAttribute = shard.index === STATUS_INDEX ? 'gsi1sk' : 'gsi2sk';
     const partitionAttribute = shard.index === STATUS_INDEX ? 'gsi1pk' : 'gsi2pk';
+    const filter = filterOf({ status: shard.statusFilter, program: shard.programFilter });
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await withDynamoErrors('The placement', () =>
@@ -97,14 +180,14 @@ export class PlacementTable implements PlacementRepository {
             ExpressionAttributeNames: {
               '#pk': partitionAttribute,
               ...(before === undefined ? {} : { '#sk': sortAttribute }),
-              ...(shard.statusFilter === undefined ? {} : { '#status': 'status' }),
+              ...filter?.names,
             },
             ExpressionAttributeValues: {
               ':pk': shard.partitionKey,
               ...(before === undefined ? {} : { ':before': before }),
-              ...(shard.statusFilter === undefined ? {} : { ':status': shard.statusFilter }),
+              ...filter?.values,
             },
-            ...(shard.statusFilter === undefined ? {} : { FilterExpression: '#status = :status' }),
+            ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
             ScanIndexForward: false,
             Limit: limit,
             ExclusiveStartKey: startKey,
@@ -118,7 +201,107 @@ export class PlacementTable implements PlacementRepository {
     } while (startKey && items.length < limit);
     return { items, more: startKey !== undefined };
   }
+
+  /**
+   * Placements by rotation start date, earliest first, between `startFrom` and `startTo`, filtered by
+   * status, site and program; one query per shard of the start index.
+   */
+  private async listByStart(query: ListPlacementsQuery): Promise<PlacementPage> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const low = after ?? `${query.startFrom ?? '0000-00-00'}#`;
+    const high = `${query.startTo ?? '9999-99-99'}#\uffff`;
+    const filter = filterOf({ status: query.status, siteId: query.siteId, program: query.program });
+    const pages = await Promise.all(
+      Array.from({ length: LISTING_SHARDS }, async (_, shard) => {
+        const items: { sortKey: string; placement: Placement }[] = [];
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const page = await withDynamoErrors('The placement', () =>
+            this.client.send(
+              new QueryCommand({
+                TableName: this.tableName,
+                IndexName: START_INDEX,
+                KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+                ExpressionAttributeNames: { '#pk': 'gsi3pk', '#sk': 'gsi3sk', ...filter?.names },
+                ExpressionAttributeValues: {
+                  ':pk': startIndexKey(shard),
+                  ':low': low,
+                  ':high': high,
+                  ...filter?.values,
+                },
+                ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
+                Limit: query.limit,
+                ExclusiveStartKey: startKey,
+              }),
+            ),
+          );
+          for (const item of page.Items ?? []) {
+            const sortKey = String(item.gsi3sk);
+            if (sortKey !== after) items.push({ sortKey, placement: fromItem(item) });
+          }
+          startKey = page.LastEvaluatedKey;
+        } while (startKey && items.length < query.limit);
+        return { items, more: startKey !== undefined };
+      }),
+    );
+    const all = pages.flatMap((page) => page.items).sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
+    const items = all.slice(0, query.limit);
+    const more = all.length > query.limit || pages.some((page) => page.more);
+    const last = items.at(-1);
+    return {
+      items: items.map((entry) => entry.placement),
+      ...(more && last ? { cursor: encodeCursor(last.sortKey) } : {}),
+    };
+  }
+
+  /**
+   * Placements whose student's id, email, name or a word of it starts with `term`, in term order,
+   * filtered by the other fields. Reads at most SEARCH_READ_LIMIT index entries per page.
+   */
+  private async searchPlacements(query: ListPlacementsQuery, term: string): Promise<PlacementPage> {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const seen = new Set<string>();
+    const items: Placement[] = [];
+    let startKey: Record<string, unknown> | undefined = after
+      ? { pk: searchPartition(term), sk: after }
+      : undefined;
+    let read = 0;
+    let lastSortKey: string | undefined;
+    do {
+      const page = await withDynamoErrors('The search index', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
+            ExpressionAttributeValues: { ':pk': searchPartition(term), ':term': term },
+            Limit: Math.min(SEARCH_READ_LIMIT, query.limit * 2),
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const entry of page.Items ?? []) {
+        read += 1;
+        lastSortKey = String(entry.sk);
+        const placementId = String(entry.placementId);
+        if (seen.has(placementId)) continue;
+        seen.add(placementId);
+        const placement = await this.getPlacement(placementId);
+        if (placement && matchesFilters(placement, query)) items.push(placement);
+        if (items.length >= query.limit) break;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && items.length < query.limit && read < SEARCH_READ_LIMIT);
+    const more = (startKey !== undefined || items.length >= query.limit) && lastSortKey !== undefined;
+    return { items, ...(more && lastSortKey ? { cursor: encodeCursor(lastSortKey) } : {}) };
+  }
 }
+
+const matchesFilters = (placement: Placement, query: ListPlacementsQuery): boolean =>
+  (query.status === undefined || placement.status === query.status) &&
+  (query.siteId === undefined || placement.siteId === query.siteId) &&
+  (query.program === undefined || placement.program === query.program) &&
+  (query.startFrom === undefined || placement.startDate >= query.startFrom) &&
+  (query.startTo === undefined || placement.startDate <= query.startTo);
 
 const planShardQueries = (query: ListPlacementsQuery): ShardQuery[] => {
   const shards = Array.from({ length: LISTING_SHARDS }, (_, shard) => shard);
@@ -128,11 +311,16 @@ const planShardQueries = (query: ListPlacementsQuery): ShardQuery[] => {
       index: SITE_INDEX,
       partitionKey: siteIndexKey(siteId, shard),
       ...(query.status === undefined ? {} : { statusFilter: query.status }),
+      ...(query.program === undefined ? {} : { programFilter: query.program }),
     }));
   }
   const statuses = query.status === undefined ? PLACEMENT_STATUSES : [query.status];
   return statuses.flatMap((status) =>
-    shards.map((shard) => ({ index: STATUS_INDEX, partitionKey: statusIndexKey(status, shard) })),
+    shards.map((shard) => ({
+      index: STATUS_INDEX,
+      partitionKey: statusIndexKey(status, shard),
+      ...(query.program === undefined ? {} : { programFilter: query.program }),
+    })),
   );
 };
 
@@ -145,12 +333,24 @@ const toItem = (placement: Placement) => {
     gsi1sk: sortKey,
     gsi2pk: siteIndexKey(placement.siteId, shard),
     gsi2sk: sortKey,
+    gsi3pk: startIndexKey(shard),
+    gsi3sk: startSortKey(placement.startDate, placement.placementId),
     ...placement,
   };
 };
 
 const fromItem = (item: Record<string, unknown>): Placement => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...placement } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi3pk: _e,
+    gsi3sk: _f,
+    ...placement
+  } = item;
   return placement as unknown as Placement;
 };
 

@@ -1,8 +1,8 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Site } from '../../core/model/site.js';
-import type { SiteRepository } from '../../core/ports.js';
+import type { SiteRepository, SiteSummary } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
-import { siteKey } from './table-keys.js';
+import { SITE_REGISTRY_PARTITION, siteKey, siteRegistryKey } from './table-keys.js';
 
 export class SiteTable implements SiteRepository {
   constructor(
@@ -36,5 +36,36 @@ export class SiteTable implements SiteRepository {
         }),
       ),
     );
+    // The site list's entry, written after the site: a crash between the two leaves the site off the
+    // list until it is saved again (every edit rewrites it).
+    await withDynamoErrors('The site list', () =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...siteRegistryKey(site.siteId), siteId: site.siteId, name: site.name },
+        }),
+      ),
+    );
+  }
+
+  async listSites(): Promise<SiteSummary[]> {
+    const sites: SiteSummary[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await withDynamoErrors('The site list', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': SITE_REGISTRY_PARTITION },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? [])
+        sites.push({ siteId: String(item.siteId), name: String(item.name) });
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return sites;
   }
 }

@@ -7,6 +7,18 @@ import { createHash } from 'node:crypto';
 export const LISTING_SHARDS = 4;
 
 export const siteKey = (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'SITE' });
+/** The site list: one small item per site in one partition (a school has tens or hundreds of sites). */
+export const SITE_REGISTRY_PARTITION = 'SITES';
+export const siteRegistryKey = (siteId: string) => ({ pk: SITE_REGISTRY_PARTITION, sk: `SITE#${siteId}` });
+/**
+ * Search: one key-only item per term of a placement's student (placement-search-terms.ts), in the
+ * partition of the term's first character, so a prefix query finds it.
+ */
+export const searchPartition = (term: string) => `SEARCH#${term.slice(0, 1)}`;
+export const searchKey = (term: string, placementId: string) => ({
+  pk: searchPartition(term),
+  sk: `${term}#${placementId}`,
+});
 export const placementKey = (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' });
 export const documentKey = (studentId: string, documentId: string) => ({
   pk: `STUDENT#${studentId}`,
@@ -36,11 +48,19 @@ export const onceKey = (key: string) => ({
   sk: 'ONCE',
 });
 
-export const shardOf = (placementId: string): number =>
-  Number.parseInt(createHash('sha256').update(placementId).digest('hex').slice(0, 4), 16) % LISTING_SHARDS;
+export const shardOf = (placementId: string, shards: number = LISTING_SHARDS): number =>
+  Number.parseInt(createHash('sha256').update(placementId).digest('hex').slice(0, 4), 16) % shards;
+
+/** Dashboard counters: one item per counter in each of a few partitions (counter-table.ts). */
+export const COUNTER_SHARDS = 4;
+export const counterPartition = (shard: number) => `COUNTERS#${shard}`;
+export const counterKey = (shard: number, counter: string) => ({ pk: counterPartition(shard), sk: counter });
 
 export const statusIndexKey = (status: string, shard: number) => `${status}#${shard}`;
 export const siteIndexKey = (siteId: string, shard: number) => `${siteId}#${shard}`;
+/** Start-date index (`byStart`): every placement by the day its rotation starts, sharded. */
+export const startIndexKey = (shard: number) => `START#${shard}`;
+export const startSortKey = (startDate: string, placementId: string) => `${startDate}#${placementId}`;
 /** Sort key of both listing indexes: newest first when read backwards. */
 export const listingSortKey = (createdAt: string, placementId: string) => `${createdAt}#${placementId}`;
 

@@ -1,15 +1,28 @@
 /** The query string of `GET /placements`. */
 import { PLACEMENT_STATUSES } from '../model/placement.js';
+import { normalizeSearchTerm } from '../placement-search-terms.js';
 import type { ListPlacementsQuery } from '../ports.js';
-import { checkIdentifier, checkOneOf, checkText, type Issues, validationFailure } from './field-checks.js';
+import {
+  checkCalendarDate,
+  checkIdentifier,
+  checkOneOf,
+  checkText,
+  type Issues,
+  MAX_NAME_LENGTH,
+  validationFailure,
+} from './field-checks.js';
 
 export const DEFAULT_LIST_LIMIT = 25;
 export const MAX_LIST_LIMIT = 100;
 export const MAX_CURSOR_LENGTH = 1024;
 
+/** A search shorter than this would match too much to be useful. */
+export const MIN_SEARCH_LENGTH = 2;
+
 /**
- * Parses `siteId`, `status`, `limit` and `cursor` (query-string values; an empty one is
- * absent); throws one ValidationError listing every bad parameter.
+ * Parses `siteId`, `status`, `program`, `startFrom`, `startTo`, `search`, `limit` and `cursor`
+ * (query-string values; an empty one is absent); throws one ValidationError listing every bad
+ * parameter.
  */
 export function parseListQuery(
   query: Record<string, string | undefined> | null | undefined,
@@ -18,6 +31,23 @@ export function parseListQuery(
   const issues: Issues = [];
   const siteId = checkIdentifier(issues, blankAsAbsent(params.siteId), 'siteId', false);
   const status = checkOneOf(issues, blankAsAbsent(params.status), 'status', PLACEMENT_STATUSES, false);
+  const program = checkText(issues, blankAsAbsent(params.program), 'program', {
+    max: MAX_NAME_LENGTH,
+    required: false,
+  });
+  const startFrom = checkCalendarDate(issues, blankAsAbsent(params.startFrom), 'startFrom', false);
+  const startTo = checkCalendarDate(issues, blankAsAbsent(params.startTo), 'startTo', false);
+  if (startFrom !== undefined && startTo !== undefined && startTo < startFrom) {
+    issues.push({ path: 'startTo', message: 'Must be on or after startFrom.' });
+  }
+  const searchText = checkText(issues, blankAsAbsent(params.search), 'search', {
+    max: MAX_NAME_LENGTH,
+    required: false,
+  });
+  const search = searchText === undefined ? undefined : normalizeSearchTerm(searchText);
+  if (search !== undefined && search.length < MIN_SEARCH_LENGTH) {
+    issues.push({ path: 'search', message: `Must have at least ${MIN_SEARCH_LENGTH} letters or digits.` });
+  }
   const limit = parseLimit(issues, blankAsAbsent(params.limit));
   const cursor = checkText(issues, blankAsAbsent(params.cursor), 'cursor', {
     max: MAX_CURSOR_LENGTH,
@@ -28,6 +58,10 @@ export function parseListQuery(
   const result: ListPlacementsQuery = { limit };
   if (siteId !== undefined) result.siteId = siteId;
   if (status !== undefined) result.status = status;
+  if (program !== undefined) result.program = program;
+  if (startFrom !== undefined) result.startFrom = startFrom;
+  if (startTo !== undefined) result.startTo = startTo;
+  if (search !== undefined) result.search = search;
   if (cursor !== undefined) result.cursor = cursor;
   return result;
 }

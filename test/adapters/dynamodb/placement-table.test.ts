@@ -1,5 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CounterTable } from '../../../functions/adapters/dynamodb/counter-table.js';
 import { PlacementTable } from '../../../functions/adapters/dynamodb/placement-table.js';
 import {
   ConcurrentUpdateError,
@@ -13,7 +20,7 @@ import { mockedDocumentClient } from './support/mocked-document-client.js';
 
 const TABLE = 'onboarding-test-table';
 const { ddb, client: documentClient } = mockedDocumentClient();
-const table = new PlacementTable(documentClient, TABLE);
+const table = new PlacementTable(documentClient, TABLE, new CounterTable(documentClient, TABLE));
 
 const placementAt = (hour: string): Placement =>
   storedPlacement({ placementId: `pl_created${hour}`, createdAt: `2030-02-20T${hour}:00:00.000Z` });
@@ -197,8 +204,42 @@ describe('PlacementTable writes', () => {
       gsi1sk: sortKeyOf(placement),
       gsi2pk: `${SITE_ID}#${shard}`,
       gsi2sk: sortKeyOf(placement),
+      gsi3pk: `START#${shard}`,
+      gsi3sk: `${placement.startDate}#${placement.placementId}`,
       ...placement,
     });
+  });
+
+  it("files a new placement under its student's search terms: key and placement id only", async () => {
+    ddb.on(PutCommand).resolves({});
+    const placement = storedPlacement({
+      student: { id: 'S-7', name: 'Zoë Adams', email: 'zoe@uni.example' },
+    });
+    await table.createPlacement(placement);
+    const entries = ddb
+      .commandCalls(PutCommand)
+      .map(({ args: [command] }) => command.input.Item)
+      .filter((item) => String(item?.pk).startsWith('SEARCH#'));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { pk: 'SEARCH#s', sk: `s-7#${placement.placementId}`, placementId: placement.placementId },
+        { pk: 'SEARCH#a', sk: `adams#${placement.placementId}`, placementId: placement.placementId },
+        { pk: 'SEARCH#z', sk: `zoe#${placement.placementId}`, placementId: placement.placementId },
+      ]),
+    );
+  });
+
+  it("moves the search entries when the student's details change (a purge's redaction drops them)", async () => {
+    const before = storedPlacement({ student: { id: 'S-7', name: 'Zoë Adams', email: 'zoe@uni.example' } });
+    ddb.on(PutCommand).resolves({ Attributes: placementItem(before) });
+    await table.savePlacement(
+      { ...before, student: { id: 'purged:x', name: '[purged]', email: '[purged]' }, version: 4 },
+      3,
+    );
+    const deleted = ddb.commandCalls(DeleteCommand).map(({ args: [command] }) => command.input.Key?.sk);
+    expect(deleted).toEqual(
+      expect.arrayContaining([`adams#${before.placementId}`, `zoe@uni.example#${before.placementId}`]),
+    );
   });
 
   it('answers false when the placement already exists', async () => {
@@ -236,6 +277,48 @@ describe('PlacementTable writes', () => {
       TableName: TABLE,
       Key: { pk: `PLACEMENT#${placement.placementId}`, sk: 'PLACEMENT' },
       ConsistentRead: true,
+    });
+  });
+});
+
+describe('listing by rotation start date and searching', () => {
+  it('reads each start-index shard between the dates, earliest first, with the filters', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    await table.listPlacements({
+      startFrom: '2030-03-01',
+      startTo: '2030-03-14',
+      status: 'CLEARED',
+      limit: 10,
+    });
+    const calls = ddb.commandCalls(QueryCommand).map(({ args: [command] }) => command.input);
+    expect(calls).toHaveLength(4);
+    expect(calls[0]).toMatchObject({
+      IndexName: 'byStart',
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+      FilterExpression: '#status = :status',
+    });
+    expect(calls[0]?.ExpressionAttributeValues).toMatchObject({
+      ':low': '2030-03-01#',
+      ':status': 'CLEARED',
+    });
+    expect(String(calls[0]?.ExpressionAttributeValues?.[':high'])).toMatch(/^2030-03-14#/);
+  });
+
+  it('finds placements by the start of a term, reading each placement once', async () => {
+    const placement = storedPlacement();
+    ddb.on(QueryCommand).resolves({
+      Items: [
+        { pk: 'SEARCH#z', sk: `zoe#${placement.placementId}`, placementId: placement.placementId },
+        { pk: 'SEARCH#z', sk: `zoe adams#${placement.placementId}`, placementId: placement.placementId },
+      ],
+    });
+    ddb.on(GetCommand).resolves({ Item: placementItem(placement) });
+    const page = await table.listPlacements({ search: 'zoe', limit: 10 });
+    expect(page.items.map((item) => item.placementId)).toEqual([placement.placementId]);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
+      ExpressionAttributeValues: { ':pk': 'SEARCH#z', ':term': 'zoe' },
     });
   });
 });

@@ -13,6 +13,11 @@ describe('parseListQuery', () => {
       { siteId: 'site-a', status: 'AWAITING_DOCUMENTS', limit: 100, cursor: 'eyJwayI6IngifQ' },
     ],
     ['a limit of 1', { limit: '1' }, { limit: 1 }],
+    [
+      'the console filters',
+      { program: ' BSN ', startFrom: '2030-03-01', startTo: '2030-03-31', search: "  Zoë O'Brien " },
+      { limit: 25, program: 'BSN', startFrom: '2030-03-01', startTo: '2030-03-31', search: 'zoe obrien' },
+    ],
     ['a cursor of 1024 characters', { cursor: 'c'.repeat(1024) }, { limit: 25, cursor: 'c'.repeat(1024) }],
   ])('accepts %s', (_name, query, expected) => {
     expect(parseListQuery(query)).toEqual(expected);
@@ -28,6 +33,9 @@ describe('parseListQuery', () => {
     ['a lower-case status', { status: 'cleared' }, ['status']],
     ['a siteId with a hash', { siteId: 'a#b' }, ['siteId']],
     ['a cursor over 1024 characters', { cursor: 'c'.repeat(1025) }, ['cursor']],
+    ['a start date that is not a date', { startFrom: '2030-02-30' }, ['startFrom']],
+    ['a range that ends before it starts', { startFrom: '2030-03-02', startTo: '2030-03-01' }, ['startTo']],
+    ['a one-letter search', { search: 'z' }, ['search']],
     [
       'everything wrong',
       { siteId: 'a/b', status: 'X', limit: '1000', cursor: 'c'.repeat(2000) },

@@ -142,3 +142,39 @@ describe('IntrinsicResolver', () => {
     expect(() => resolve({ 'Fn::Cidr': ['10.0.0.0/16', 2, 8] })).toThrow(UnresolvableError);
   });
 });
+
+describe('SSM parameter types', () => {
+  const writer: CfnTemplate = {
+    Resources: {
+      Table: { Type: 'AWS::DynamoDB::Table', Properties: { TableName: 'app-dev' } },
+      Published: {
+        Type: 'AWS::SSM::Parameter',
+        Properties: { Name: '/app/dev/table-arn', Type: 'String', Value: { 'Fn::GetAtt': ['Table', 'Arn'] } },
+      },
+    },
+  };
+  const reader: CfnTemplate = {
+    Parameters: {
+      TableArn: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/app/dev/table-arn' },
+      Unwritten: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/somewhere/else' },
+    },
+    Resources: {},
+  };
+  const ssm = new IntrinsicResolver(
+    [
+      { stackName: 'Writer', assemblyDir: '/tmp', template: writer },
+      { stackName: 'Reader', assemblyDir: '/tmp', template: reader },
+    ],
+    { apiUrl: 'http://127.0.0.1:4000' },
+  );
+
+  it('read the value another stack of the assembly writes to that parameter, as a deploy would', () => {
+    expect(ssm.resolve('Reader', { Ref: 'TableArn' })).toBe(
+      'arn:aws:dynamodb:us-east-1:000000000000:table/app-dev',
+    );
+  });
+
+  it('fall back to the parameter name when no stack writes it', () => {
+    expect(ssm.resolve('Reader', { Ref: 'Unwritten' })).toBe('/somewhere/else');
+  });
+});
