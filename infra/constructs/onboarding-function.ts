@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -6,9 +7,9 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { handlerBundleDir } from '../bundling/handler-bundles.js';
+import { FUNCTION_ENTRIES_DIR, handlerBundleDir } from '../bundling/handler-bundles.js';
 
-/** The handler files in functions/handlers/, one Lambda function each. */
+/** The entries in functions/entries/ (`<name>.ts`), one Lambda function each. */
 export type HandlerName =
   | 'coordinator-api'
   | 'portal'
@@ -80,10 +81,10 @@ export class OnboardingFunction extends LambdaFunction {
     });
 
     // When this stack is not being bundled (`cdk synth --exclusively` of another stack, or the CDK tests),
-    // the handler sources stand in for the bundle, as NodejsFunction does.
+    // the entries' sources stand in for the bundle, as NodejsFunction does.
     const code = Stack.of(scope).bundlingRequired
       ? Code.fromAsset(handlerBundleDir(PROJECT_ROOT, props.handler))
-      : Code.fromAsset(`${PROJECT_ROOT}functions/handlers`);
+      : Code.fromAsset(join(PROJECT_ROOT, FUNCTION_ENTRIES_DIR));
 
     super(scope, id, {
       description: props.description,
