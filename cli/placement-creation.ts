@@ -4,7 +4,7 @@
  * same student, site and start date answers 200 with the existing placement), so a retry or a
  * re-run never creates a duplicate.
  */
-import type { PlacementView } from '../functions/core/placement-view.js';
+import type { PlacementView } from '../functions/contract/index.js';
 import { type ApiClient, apiPath } from './api-client.js';
 import { ApiError, isRetryableApiFailure } from './api-error.js';
 import { mapConcurrently } from './concurrent-map.js';

@@ -1,5 +1,5 @@
 /** Placements as people read them: a list table, and one placement's fields, requirements and history. */
-import type { PlacementView } from '../functions/core/placement-view.js';
+import type { PlacementView } from '../functions/contract/index.js';
 import { formatFields, formatTable } from './text-table.js';
 
 /** Requirements the student still has to provide (missing, or rejected and to be redone). */

@@ -1,5 +1,5 @@
 /** A site as people read it. */
-import type { Site } from '../functions/core/model/site.js';
+import type { Site } from '../functions/contract/index.js';
 import { formatFields } from './text-table.js';
 
 /** A site as the API returns it (no internal version counter). */

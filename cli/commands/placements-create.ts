@@ -1,5 +1,5 @@
 /** `placements create`: one placement from flags (the same student, site and start date again is not a duplicate). */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { PlacementView } from '../../functions/contract/index.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacement } from '../placement-output.js';
 import { type Command, requiredOption } from './command.js';

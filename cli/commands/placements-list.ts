@@ -1,5 +1,5 @@
 /** `placements list`: one page, or every page with --all (following the API's cursors). */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { PlacementView } from '../../functions/contract/index.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacementList } from '../placement-output.js';
 import type { Command } from './command.js';

@@ -1,6 +1,5 @@
 /** `placements purge ID [--reason TEXT]`: deletes a student's documents and personal data for one placement. */
-import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { PlacementView, PurgeRecord } from '../../functions/contract/index.js';
 import { apiPath } from '../api-client.js';
 import { printable } from '../printable-text.js';
 import { argument, type Command } from './command.js';

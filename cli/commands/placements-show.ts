@@ -1,5 +1,5 @@
 /** `placements show ID`. */
-import type { PlacementView } from '../../functions/core/placement-view.js';
+import type { PlacementView } from '../../functions/contract/index.js';
 import { apiPath } from '../api-client.js';
 import { formatPlacement } from '../placement-output.js';
 import { argument, type Command } from './command.js';
