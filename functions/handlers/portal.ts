@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { PortalRouteKey } from '../contract/route-keys.js';
 import { LinkExpiredError, NotFoundError } from '../core/errors.js';
-import { isTerminalStatus } from '../core/placement-status.js';
+import { hasSettled } from '../core/placement-status.js';
 import type { Ports, TablePorts, UploadForms } from '../core/ports.js';
 import { htmlResponse, jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteTable } from '../http/route-table.js';
@@ -24,13 +24,13 @@ const portalRoutes = (ports: PortalPorts): RouteTable<PortalRouteKey> => ({
   'GET /portal/{token}': async ({ params }) => {
     try {
       const { placement, requirements } = await showPortal(ports, params.token ?? '');
-      if (isTerminalStatus(placement.status) || placement.status === 'FAILED') {
+      if (hasSettled(placement.status)) {
         const page = renderPortalClosedPage('finished', {
           siteName: placement.siteName,
           program: placement.program,
           startDate: placement.startDate,
           endDate: placement.endDate,
-          outcome: placement.status as 'CLEARED',
+          outcome: placement.status,
           coordinatorEmail: placement.coordinatorEmail,
         });
         return htmlResponse(page.statusCode, page.html, page.headers);

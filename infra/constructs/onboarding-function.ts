@@ -28,23 +28,32 @@ export type HandlerName =
 export type FunctionPurpose = 'api' | 'task';
 
 export interface OnboardingFunctionProps {
-  handler: HandlerName;
-  purpose: FunctionPurpose;
-  stage: string;
-  logRetention: RetentionDays;
+  /** The entry it runs: functions/entries/<handler>.ts. */
+  readonly handler: HandlerName;
+  /** Behind the API or a task: sets its timeout. */
+  readonly purpose: FunctionPurpose;
+  /** The stage it belongs to (its `STAGE` variable). */
+  readonly stage: string;
+  /** How long its logs are kept. */
+  readonly logRetention: RetentionDays;
   /** The customer-managed key the function's log group is encrypted with. */
-  logEncryptionKey: IKey;
+  readonly logEncryptionKey: IKey;
   /** What deleting the stack does to the function's log group. */
-  logRemovalPolicy: RemovalPolicy;
-  description: string;
+  readonly logRemovalPolicy: RemovalPolicy;
+  /** What the function does, as the console shows it. */
+  readonly description: string;
   /**
    * Only for a function invoked asynchronously (by S3, or an EventBridge schedule): where events go after
    * Lambda's own retries.
    * When the queue is encrypted with a KMS key, the function may use that key through SQS.
+   * @default - none: a synchronous caller (the API, a workflow task) receives the error itself
    */
-  deadLetterQueue?: IQueue;
-  /** Overrides the purpose's timeout (a scheduled sweep that works through many items). */
-  timeout?: Duration;
+  readonly deadLetterQueue?: IQueue;
+  /**
+   * Overrides the purpose's timeout (a scheduled sweep that works through many items).
+   * @default - 10 s for `api`, 15 s for `task` (TIMEOUT_BY_PURPOSE)
+   */
+  readonly timeout?: Duration;
 }
 
 export const SERVICE_NAME = 'placement-onboarding';

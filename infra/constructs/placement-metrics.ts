@@ -18,9 +18,10 @@ export const PLACEMENT_OUTCOME_METRICS = {
 export type CountedOutcome = keyof typeof PLACEMENT_OUTCOME_METRICS;
 
 export interface PlacementMetricsProps {
-  stateMachine: IStateMachine;
+  /** The onboarding workflow: started, cancelled and failed placements are its own metrics. */
+  readonly stateMachine: IStateMachine;
   /** The log group of the notify-outcome function, which writes the outcome lines. */
-  notifyOutcomeLogs: ILogGroup;
+  readonly notifyOutcomeLogs: ILogGroup;
 }
 
 /**
