@@ -3,8 +3,7 @@
  * API's own parser before anything is sent, and every problem is kept with its row number
  * (row 1 is the header, so the first placement is row 2).
  */
-import { ValidationError } from '../functions/core/errors.js';
-import { type PlacementInput, parsePlacementInput } from '../functions/core/validation/placement-input.js';
+import { type PlacementInput, parsePlacementInput, ValidationError } from '../functions/contract/index.js';
 import { CsvFormatError, type CsvRecord, parseCsv } from './csv-parser.js';
 
 export const IMPORT_COLUMNS = [

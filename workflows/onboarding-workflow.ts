@@ -6,6 +6,7 @@ import {
   Choice,
   Condition,
   DefinitionBody,
+  Errors,
   Fail,
   IntegrationPattern,
   JitterType,
@@ -19,29 +20,58 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { acknowledgeWildcardResource } from '../infra/checks.js';
+import {
+  EMAIL_IN_FLIGHT_ERROR_NAME,
+  NEXT_STEPS,
+  RETRYABLE_ERROR_NAMES,
+} from '../functions/contract/index.js';
 
 /** The Lambda function behind each task of the workflow. */
 export interface OnboardingTaskFunctions {
-  checkCompliance: IFunction;
-  collectDocuments: IFunction;
-  requestSiteApproval: IFunction;
-  notifyOutcome: IFunction;
-  recordFailure: IFunction;
+  /** Decides the next step each pass (functions/entries/check-compliance.ts). */
+  readonly checkCompliance: IFunction;
+  /** The documents callback task: emails the student, then waits for the task token. */
+  readonly collectDocuments: IFunction;
+  /** The site-approval callback task: emails the site admins, then waits for the task token. */
+  readonly requestSiteApproval: IFunction;
+  /** Emails the outcome. */
+  readonly notifyOutcome: IFunction;
+  /** Records a failure caught from any task. */
+  readonly recordFailure: IFunction;
 }
 
 export interface OnboardingWorkflowProps extends OnboardingTaskFunctions {
-  logRetention: RetentionDays;
-  /** Physical name, so that the ARN is known before the state machine exists. */
-  stateMachineName?: string;
-  /** The customer-managed key its execution logs are encrypted with. */
-  logEncryptionKey?: IKey;
-  logRemovalPolicy?: RemovalPolicy;
+  /** How long the execution logs are kept. */
+  readonly logRetention: RetentionDays;
+  /**
+   * Physical name, so that the ARN is known before the state machine exists.
+   * @default - a name CloudFormation generates
+   */
+  readonly stateMachineName?: string;
+  /**
+   * The customer-managed key its execution logs are encrypted with.
+   * @default - the log group's default encryption
+   */
+  readonly logEncryptionKey?: IKey;
+  /**
+   * What deleting the stack does to the execution logs.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
 }
+
+/** The task functions, in the order the state machine's role is granted them. */
+export const taskFunctionsOf = (functions: OnboardingTaskFunctions): IFunction[] => [
+  functions.checkCompliance,
+  functions.collectDocuments,
+  functions.requestSiteApproval,
+  functions.notifyOutcome,
+  functions.recordFailure,
+];
 
 /**
  * Errors worth retrying: Lambda's own transient failures, a function that crashed or timed out
- * part-way (every task is idempotent: ledger and versioned writes), and the two retry-able domain errors.
+ * part-way (every task is idempotent: ledger and versioned writes), and the retry-able domain errors.
  */
 const RETRYABLE_ERRORS = [
   'Lambda.ServiceException',
@@ -51,23 +81,18 @@ const RETRYABLE_ERRORS = [
   'Lambda.Unknown',
   'Runtime.ExitError',
   'Sandbox.Timedout',
-  'ConcurrentUpdateError',
-  'TransientDependencyError',
+  ...RETRYABLE_ERROR_NAMES,
 ];
 
 /**
- * Another attempt's claim on an email is still leased (EMAIL_LEASE_SECONDS, 30 s, in
- * functions/use-cases/send-email-once.ts): retried without jitter at 5, 15, 35, 75 and 155 s, so
- * the lease surely runs out before the retries do.
+ * Another attempt's claim on an email is still leased (EMAIL_LEASE_SECONDS, 30 s, in the functions'
+ * contract): retried without jitter at 5, 15, 35, 75 and 155 s, so the lease surely runs out before
+ * the retries do.
  */
-const EMAIL_IN_FLIGHT_ERRORS = ['EmailInFlightError'];
+const EMAIL_IN_FLIGHT_ERRORS = [EMAIL_IN_FLIGHT_ERROR_NAME];
 
 /** What `CheckCompliance` decides, read by `NextStep`. */
-const NEXT_STEP = {
-  collectDocuments: 'COLLECT_DOCUMENTS',
-  requestSiteApproval: 'REQUEST_SITE_APPROVAL',
-  notifyOutcome: 'NOTIFY_OUTCOME',
-} as const;
+const NEXT_STEP = NEXT_STEPS;
 
 const TASK_TIMEOUT = Timeout.duration(Duration.seconds(30));
 
@@ -82,9 +107,12 @@ const TASK_TIMEOUT = Timeout.duration(Duration.seconds(30));
  */
 export class OnboardingWorkflow extends Construct {
   readonly stateMachine: StateMachine;
+  /** The functions behind its tasks. */
+  readonly taskFunctions: OnboardingTaskFunctions;
 
   constructor(scope: Construct, id: string, props: OnboardingWorkflowProps) {
     super(scope, id);
+    this.taskFunctions = props;
 
     const onboardingFailed = new Fail(this, 'OnboardingFailed', { error: 'OnboardingFailed' });
 
@@ -98,11 +126,11 @@ export class OnboardingWorkflow extends Construct {
       },
       resultPath: JsonPath.DISCARD,
     });
-    recordFailure.addCatch(onboardingFailed, { errors: ['States.ALL'] });
+    recordFailure.addCatch(onboardingFailed, { errors: [Errors.ALL] });
     recordFailure.next(onboardingFailed);
 
     const catchAllInto = (task: LambdaInvoke): void => {
-      task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
+      task.addCatch(recordFailure, { errors: [Errors.ALL], resultPath: '$.failure' });
     };
 
     const checkCompliance = this.invoke('CheckCompliance', props.checkCompliance, {
@@ -113,8 +141,7 @@ export class OnboardingWorkflow extends Construct {
         documentsWaitSeconds: JsonPath.stringAt('$.Payload.documentsWaitSeconds'),
         approvalWaitSeconds: JsonPath.stringAt('$.Payload.approvalWaitSeconds'),
       },
-      // No ResultPath: the ASL default ("$") makes the result replace the state. Written out, "$" means
-      // the same on AWS, but aws-local-stepfunctions 3.0 would store the result under a key named "$".
+      // No ResultPath: the ASL default ("$") makes the result replace the state.
       resultPath: undefined,
     });
     catchAllInto(checkCompliance);
@@ -124,7 +151,7 @@ export class OnboardingWorkflow extends Construct {
       timeout: Timeout.at('$.documentsWaitSeconds'),
       resultPath: '$.collected',
     });
-    collectDocuments.addCatch(checkCompliance, { errors: ['States.Timeout'], resultPath: '$.timedOut' });
+    collectDocuments.addCatch(checkCompliance, { errors: [Errors.TIMEOUT], resultPath: '$.timedOut' });
     catchAllInto(collectDocuments);
     collectDocuments.next(checkCompliance);
 
@@ -138,7 +165,7 @@ export class OnboardingWorkflow extends Construct {
       resultPath: '$.approval',
     });
     requestSiteApproval.addCatch(requestSiteApproval, {
-      errors: ['States.Timeout'],
+      errors: [Errors.TIMEOUT],
       resultPath: '$.timedOut',
     });
     catchAllInto(requestSiteApproval);
@@ -169,21 +196,9 @@ export class OnboardingWorkflow extends Construct {
       tracingEnabled: true,
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
     });
-    const role = this.stateMachine.role;
-    for (const fn of [
-      props.checkCompliance,
-      props.collectDocuments,
-      props.requestSiteApproval,
-      props.notifyOutcome,
-      props.recordFailure,
-    ]) {
-      acknowledgeWildcardResource(
-        role,
-        `${fn.functionArn}:*`,
-        'lambda:InvokeFunction on a task function and its versions (the CDK task grant covers qualified ARNs).',
-      );
-    }
-    Validations.of(role).acknowledge(
+    // The stack acknowledges the role's wildcard grants on the task functions' versions
+    // (infra/stacks/stateless-stack.ts): cdk-nag names each after the flattened function ARN.
+    Validations.of(this.stateMachine.role).acknowledge(
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:

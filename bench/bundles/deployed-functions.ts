@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { FUNCTION_ENTRIES_DIR } from '../../infra/bundling/handler-bundles.js';
 import { readCloudAssembly } from '../../local/template/cloud-assembly.js';
 
-/** A Lambda function of the synthesized templates whose code is a bundle of functions/handlers/<handler>.ts. */
+/** A Lambda function of the synthesized templates whose code is a bundle of functions/entries/<handler>.ts. */
 export interface DeployedFunction {
   logicalId: string;
-  /** The handler file's name: `portal` for functions/handlers/portal.ts. */
+  /** The entry file's name: `portal` for functions/entries/portal.ts. */
   handler: string;
   /** The bundled module in cdk.out (from the function's `aws:asset:path` metadata). */
   bundleFile: string;
@@ -38,7 +39,7 @@ export async function deployedFunctions(projectDir: string, cdkOutDir: string): 
       const assetPath = resource.Metadata?.['aws:asset:path'];
       if (typeof assetPath !== 'string') continue;
       const handler = handlerNameOf(logicalId);
-      const entryFile = join(projectDir, 'functions', 'handlers', `${handler}.ts`);
+      const entryFile = join(projectDir, FUNCTION_ENTRIES_DIR, `${handler}.ts`);
       if (!existsSync(entryFile)) continue;
       const assetDir = isAbsolute(assetPath) ? assetPath : join(stack.assemblyDir, assetPath);
       const bundleName = BUNDLE_NAMES.find((name) => existsSync(join(assetDir, name)));

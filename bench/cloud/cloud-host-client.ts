@@ -107,7 +107,7 @@ export class CloudHost {
   /** The local name of the function for a handler file (`check-compliance`). */
   functionFor(handler: string): string {
     const found = this.ready.functions.find((fn) => handlerNameOf(fn.logicalId) === handler);
-    if (!found) throw new Error(`No function for functions/handlers/${handler}.ts in the template.`);
+    if (!found) throw new Error(`No function for functions/entries/${handler}.ts in the template.`);
     return found.functionName;
   }
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../cli/api-client.js';
 import { createPlacements } from '../../cli/placement-creation.js';
 import { IMPORT_COLUMNS, readPlacementRows } from '../../cli/placement-rows.js';
-import { PLACEMENT_STATUSES } from '../../functions/core/model/placement.js';
+import { PLACEMENT_STATUSES } from '../../functions/contract/index.js';
 import { requestJson } from '../../local/actors/http-json.js';
 import type { SentEmail } from '../../local/actors/mailbox.js';
 import { BENCH_REQUIREMENTS, benchRotation, benchSite, COORDINATOR_EMAIL } from '../actors/bench-scenario.js';

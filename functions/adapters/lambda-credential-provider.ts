@@ -3,7 +3,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 /**
  * What each function bundle uses in place of `@aws-sdk/credential-provider-node` (an esbuild alias in
- * infra/constructs/onboarding-function.ts). Lambda hands a function its role's credentials in the
+ * infra/bundling/lambda-build-options.ts). Lambda hands a function its role's credentials in the
  * environment (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), the first place the
  * SDK's default chain looks and the only one a function ever finds credentials in; the rest of that
  * chain (shared files, SSO, web identity, process, container and instance metadata) is dead weight in a

@@ -1,11 +1,18 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NotFound, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStorage } from '../core/ports.js';
-import { S3ObjectDeletion } from './s3-object-deletion.js';
+import { type DocumentVersions, S3ObjectDeletion } from './s3-object-deletion.js';
 import { S3UploadForms } from './s3-upload-forms.js';
 
 /** Everything the backend does with stored documents: upload forms, inspection, deletion, download links. */
 export class S3DocumentStorage extends S3UploadForms implements DocumentStorage {
+  private readonly deletion: S3ObjectDeletion;
+
+  constructor(client: S3Client, bucket: string, versions: DocumentVersions = 'kept') {
+    super(client, bucket);
+    this.deletion = new S3ObjectDeletion(client, bucket, versions);
+  }
+
   async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined> {
     try {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
@@ -29,7 +36,7 @@ export class S3DocumentStorage extends S3UploadForms implements DocumentStorage 
 
   /** Every version of the key, as a purge deletes it: a rejected file may be health data. */
   async delete(key: string): Promise<void> {
-    await new S3ObjectDeletion(this.client, this.bucket).delete(key);
+    await this.deletion.delete(key);
   }
 
   async createDownloadUrl(key: string, expiresInSeconds: number): Promise<string> {

@@ -7,8 +7,12 @@ import {
 import { TransientDependencyError } from '../core/errors.js';
 import type { ObjectDeletion } from '../core/ports.js';
 
-/** How a store that keeps no versions answers a version listing: s3rver (the local S3) 405, others 501. */
-const NO_VERSIONING = new Set(['MethodNotAllowed', 'NotImplemented']);
+/**
+ * Whether the store keeps versions of an object. The documents bucket on AWS is versioned (`kept`, the
+ * default); only the local cloud's S3 (s3rver) keeps none and refuses a version listing, and it says so
+ * through the one seam of the local cloud (functions/config/local-cloud.ts).
+ */
+export type DocumentVersions = 'kept' | 'none';
 /** A version deleted meanwhile (a concurrent run): what was to be deleted is gone. */
 const ALREADY_GONE = new Set(['NoSuchVersion', 'NoSuchKey']);
 const TRANSIENT = new Set([
@@ -30,17 +34,17 @@ export class S3ObjectDeletion implements ObjectDeletion {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
+    private readonly versions: DocumentVersions = 'kept',
   ) {}
 
   async delete(key: string): Promise<void> {
     try {
-      const versionIds = await this.versionIdsOf(key);
-      if (!versionIds) {
-        // A store without versions (the local S3): a plain delete removes the only copy there is.
+      if (this.versions === 'none') {
+        // A store without versions: a plain delete removes the only copy there is.
         await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
         return;
       }
-      for (const versionId of versionIds) await this.deleteVersion(key, versionId);
+      for (const versionId of await this.versionIdsOf(key)) await this.deleteVersion(key, versionId);
     } catch (error) {
       throw transient(error);
     }
@@ -59,23 +63,16 @@ export class S3ObjectDeletion implements ObjectDeletion {
 
   /**
    * The VersionIds of this exact key (versions and delete markers), the current one last: should a run
-   * stop part way, the object never falls back to an older version, and a re-run finishes. Undefined
-   * when the store keeps no versions. The listing's prefix is the key itself, so other keys that start
+   * stop part way, the object never falls back to an older version, and a re-run finishes. The listing's prefix is the key itself, so other keys that start
    * with it (`…/doc_1` and `…/doc_10`) are left out, and they sort after it: the listing stops there.
    */
-  private async versionIdsOf(key: string): Promise<string[] | undefined> {
+  private async versionIdsOf(key: string): Promise<string[]> {
     const noncurrent: string[] = [];
     const current: string[] = [];
     let keyMarker: string | undefined;
     let versionIdMarker: string | undefined;
     for (;;) {
-      let page: ListObjectVersionsCommandOutput;
-      try {
-        page = await this.listPage(key, keyMarker, versionIdMarker);
-      } catch (error) {
-        if (error instanceof Error && NO_VERSIONING.has(error.name)) return undefined;
-        throw error;
-      }
+      const page = await this.listPage(key, keyMarker, versionIdMarker);
       let pastKey = false;
       for (const entry of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) {
         if (entry.Key !== key) pastKey = true;

@@ -1,6 +1,6 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { StepFunctionsWorkflow } from '../adapters/step-functions-workflow.js';
-import { readEnvironment } from '../config/environment.js';
 
-export const workflowPort = (client = new SFNClient({})) =>
-  new StepFunctionsWorkflow(client, readEnvironment(['STATE_MACHINE_ARN']).STATE_MACHINE_ARN);
+/** The onboarding state machine, by the ARN the function was granted. */
+export const workflowPort = (stateMachineArn: string, client = new SFNClient({})) =>
+  new StepFunctionsWorkflow(client, stateMachineArn);

@@ -9,12 +9,7 @@ export interface FieldIssue {
   message: string;
 }
 
-/** Base class for errors whose message can be shown to the caller. */
-export abstract class DomainError extends Error {
-  abstract override readonly name: string;
-}
-
-export class ValidationError extends DomainError {
+export class ValidationError extends Error {
   override readonly name = 'ValidationError';
   constructor(
     readonly details: FieldIssue[],
@@ -26,36 +21,36 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class NotFoundError extends DomainError {
+export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
 /** A link token that expired or was superseded by a newer one. */
-export class LinkExpiredError extends DomainError {
+export class LinkExpiredError extends Error {
   override readonly name = 'LinkExpiredError';
 }
 
 /** A site decision was already recorded for this placement. */
-export class AlreadyDecidedError extends DomainError {
+export class AlreadyDecidedError extends Error {
   override readonly name = 'AlreadyDecidedError';
 }
 
 /** The request conflicts with the placement's current state (e.g. waiving on a cancelled placement). */
-export class ConflictError extends DomainError {
+export class ConflictError extends Error {
   override readonly name = 'ConflictError';
 }
 
-export class PayloadTooLargeError extends DomainError {
+export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';
 }
 
 /** A request refused whatever its content: a form posted from another site to a link route. */
-export class ForbiddenError extends DomainError {
+export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
 }
 
 /** A placement status change that the workflow does not allow. */
-export class IllegalTransitionError extends DomainError {
+export class IllegalTransitionError extends Error {
   override readonly name = 'IllegalTransitionError';
   constructor(
     readonly from: string,
@@ -69,7 +64,7 @@ export class IllegalTransitionError extends DomainError {
  * An optimistic-concurrency write lost a race (the `version` moved). Retry-able:
  * the use case re-reads and tries again; Step Functions retries tasks on it.
  */
-export class ConcurrentUpdateError extends DomainError {
+export class ConcurrentUpdateError extends Error {
   override readonly name = 'ConcurrentUpdateError';
 }
 

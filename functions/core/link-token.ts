@@ -2,14 +2,12 @@
  * Link tokens for the emailed portal and review links (docs/design.md, "Security rules"):
  * 256 bits from the CSPRNG, base64url; only their SHA-256 is stored.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { LinkRecord } from './model/link.js';
 
 const TOKEN_BYTES = 32;
-/** 32 bytes in base64url without padding. */
-export const LINK_TOKEN_LENGTH = 43;
+/** 32 bytes in base64url without padding: 43 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-const HASH_SHAPE = /^[0-9a-f]{64}$/;
 
 export type LinkStatus = 'valid' | 'expired' | 'superseded';
 
@@ -25,12 +23,6 @@ export function hashLinkToken(token: string): string {
 /** A cheap check before any lookup: exactly 43 base64url characters. */
 export function isLinkTokenShaped(value: unknown): value is string {
   return typeof value === 'string' && TOKEN_SHAPE.test(value);
-}
-
-/** Compares a token with a stored hash in constant time. */
-export function linkTokenMatches(token: string, storedHash: string): boolean {
-  if (!HASH_SHAPE.test(storedHash)) return false;
-  return timingSafeEqual(Buffer.from(hashLinkToken(token), 'hex'), Buffer.from(storedHash, 'hex'));
 }
 
 /**

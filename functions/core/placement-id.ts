@@ -4,7 +4,6 @@ import { createHash, randomBytes } from 'node:crypto';
 const BASE32_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 const ID_CHARS = 26;
 const PLACEMENT_ID_SHAPE = /^pl_[a-z2-7]{26}$/;
-const DOCUMENT_ID_SHAPE = /^doc_[a-z2-7]{26}$/;
 
 /** The first `chars` characters of the RFC 4648 base32 (lowercase) encoding of `bytes`. */
 function base32(bytes: Uint8Array, chars: number): string {
@@ -42,6 +41,3 @@ export function newDocumentId(): string {
 
 export const isPlacementId = (value: unknown): value is string =>
   typeof value === 'string' && PLACEMENT_ID_SHAPE.test(value);
-
-export const isDocumentId = (value: unknown): value is string =>
-  typeof value === 'string' && DOCUMENT_ID_SHAPE.test(value);

@@ -31,7 +31,13 @@ export function isTerminalStatus(status: PlacementStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
+/** A status no execution runs in any more: a terminal status, or FAILED. */
+export type SettledStatus = Extract<
+  PlacementStatus,
+  'CLEARED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED' | 'FAILED'
+>;
+
 /** True when no execution runs for the placement any more: a terminal status, or FAILED. */
-export function hasSettled(status: PlacementStatus): boolean {
+export function hasSettled(status: PlacementStatus): status is SettledStatus {
   return status === 'FAILED' || isTerminalStatus(status);
 }

@@ -188,9 +188,14 @@ export interface Ports {
   config: AppConfig;
 }
 
+/** The repositories over the one table (functions/composition/table-ports.ts builds them). */
+export type TablePorts = Pick<
+  Ports,
+  'sites' | 'placements' | 'documents' | 'links' | 'purges' | 'retention' | 'ledger'
+>;
+
+/** What the use cases that build links for emails and pages need to know. */
 export interface AppConfig {
-  stage: string;
+  /** The origin the emailed portal and review links start with. */
   publicBaseUrl: string;
-  senderEmail: string;
-  replyToEmail?: string;
 }

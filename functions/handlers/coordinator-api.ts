@@ -1,11 +1,7 @@
 import middy from '@middy/core';
-import { systemClock } from '../adapters/system-clock.js';
-import { mailPort } from '../composition/mail-port.js';
-import { objectDeletionPort } from '../composition/storage-port.js';
-import { tablePorts } from '../composition/table-ports.js';
-import { workflowPort } from '../composition/workflow-port.js';
-import { readEnvironment } from '../config/environment.js';
+import type { CoordinatorRouteKey } from '../contract/route-keys.js';
 import { toPlacementView } from '../core/placement-view.js';
+import type { ObjectDeletion, Ports, TablePorts } from '../core/ports.js';
 import { jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
@@ -22,14 +18,11 @@ import { putSite } from '../use-cases/put-site.js';
 import { retryPlacement } from '../use-cases/retry-placement.js';
 import { waiveRequirement } from '../use-cases/waive-requirement.js';
 
-const env = readEnvironment(['TABLE_NAME', 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET']);
-const ports = {
-  ...tablePorts(env.TABLE_NAME, systemClock),
-  workflow: workflowPort(),
-  storage: objectDeletionPort(),
-  mailer: mailPort(),
-  clock: systemClock,
-};
+export type CoordinatorApiPorts = TablePorts &
+  Pick<Ports, 'workflow' | 'mailer' | 'clock'> & {
+    /** A purge deletes a placement's documents, and nothing else of S3. */
+    storage: ObjectDeletion;
+  };
 
 const siteView = ({ version: _version, ...site }: Awaited<ReturnType<typeof getSite>>) => site;
 
@@ -41,7 +34,7 @@ const iamCaller = (event: ParsedHttpEvent): string | undefined => {
 };
 
 /** The coordinator routes (IAM-signed on AWS); a `{placementId}` route's log lines carry that id. */
-const routes: RouteTable = {
+const coordinatorRoutes = (ports: CoordinatorApiPorts): RouteTable<CoordinatorRouteKey> => ({
   'PUT /sites/{siteId}': async ({ params, body }) => {
     const { site } = await putSite(ports, params.siteId ?? '', body);
     return jsonResponse(200, siteView(site));
@@ -77,10 +70,13 @@ const routes: RouteTable = {
   },
   'POST /placements/{placementId}/retry': async ({ params }) =>
     jsonResponse(200, toPlacementView(await retryPlacement(ports, params.placementId ?? ''))),
-};
+});
 
-export const handler = middy<ParsedHttpEvent>()
-  .use(logContext())
-  .use(httpErrors())
-  .use(httpBody())
-  .handler((event) => dispatch(routes, event));
+export const createCoordinatorApiHandler = (ports: CoordinatorApiPorts) => {
+  const routes = coordinatorRoutes(ports);
+  return middy<ParsedHttpEvent>()
+    .use(logContext())
+    .use(httpErrors())
+    .use(httpBody())
+    .handler((event) => dispatch(routes, event));
+};

@@ -1,10 +1,8 @@
 import middy from '@middy/core';
-import { systemClock } from '../adapters/system-clock.js';
-import { uploadFormsPort } from '../composition/storage-port.js';
-import { tablePorts } from '../composition/table-ports.js';
-import { readEnvironment } from '../config/environment.js';
+import type { PortalRouteKey } from '../contract/route-keys.js';
 import { LinkExpiredError, NotFoundError } from '../core/errors.js';
-import { isTerminalStatus } from '../core/placement-status.js';
+import { hasSettled } from '../core/placement-status.js';
+import type { Ports, TablePorts, UploadForms } from '../core/ports.js';
 import { htmlResponse, jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
@@ -15,21 +13,24 @@ import { requestUpload } from '../use-cases/request-upload.js';
 import { portalStatus, showPortal } from '../use-cases/show-portal.js';
 import { renderPortalClosedPage, renderPortalPage } from '../web/portal-page.js';
 
-const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL']);
-const ports = { ...tablePorts(env.TABLE_NAME, systemClock), storage: uploadFormsPort(), clock: systemClock };
+export type PortalPorts = TablePorts &
+  Pick<Ports, 'clock'> & {
+    /** Upload forms only: the portal never reads or deletes a document. */
+    storage: UploadForms;
+  };
 
 /** The student's portal: the checklist page, its status JSON, and upload requests. */
-const routes: RouteTable = {
+const portalRoutes = (ports: PortalPorts): RouteTable<PortalRouteKey> => ({
   'GET /portal/{token}': async ({ params }) => {
     try {
       const { placement, requirements } = await showPortal(ports, params.token ?? '');
-      if (isTerminalStatus(placement.status) || placement.status === 'FAILED') {
+      if (hasSettled(placement.status)) {
         const page = renderPortalClosedPage('finished', {
           siteName: placement.siteName,
           program: placement.program,
           startDate: placement.startDate,
           endDate: placement.endDate,
-          outcome: placement.status as 'CLEARED',
+          outcome: placement.status,
           coordinatorEmail: placement.coordinatorEmail,
         });
         return htmlResponse(page.statusCode, page.html, page.headers);
@@ -56,11 +57,15 @@ const routes: RouteTable = {
     jsonResponse(200, await portalStatus(ports, params.token ?? '')),
   'POST /portal/{token}/uploads': async ({ params, body }) =>
     jsonResponse(201, await requestUpload(ports, params.token ?? '', body)),
-};
+});
 
-export const handler = middy<ParsedHttpEvent>()
-  .use(logContext())
-  .use(httpErrors())
-  .use(sameOriginPosts({ publicBaseUrl: env.PUBLIC_BASE_URL, paths: /^\/portal\/[^/]+\/uploads\/?$/ }))
-  .use(httpBody())
-  .handler((event) => dispatch(routes, event));
+/** `publicBaseUrl`: the origin of the emailed links; upload requests from any other are refused. */
+export const createPortalHandler = (ports: PortalPorts, settings: { publicBaseUrl: string }) => {
+  const routes = portalRoutes(ports);
+  return middy<ParsedHttpEvent>()
+    .use(logContext())
+    .use(httpErrors())
+    .use(sameOriginPosts({ publicBaseUrl: settings.publicBaseUrl, paths: /^\/portal\/[^/]+\/uploads\/?$/ }))
+    .use(httpBody())
+    .handler((event) => dispatch(routes, event));
+};

@@ -1,12 +1,9 @@
 import middy from '@middy/core';
-import { systemClock } from '../adapters/system-clock.js';
-import { storagePort } from '../composition/storage-port.js';
-import { tablePorts } from '../composition/table-ports.js';
-import { workflowPort } from '../composition/workflow-port.js';
-import { readEnvironment } from '../config/environment.js';
+import type { ReviewRouteKey } from '../contract/route-keys.js';
 import { AlreadyDecidedError, LinkExpiredError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
 import { toPlacementView } from '../core/placement-view.js';
+import type { Ports, TablePorts } from '../core/ports.js';
 import { toHttpError } from '../http/error-response.js';
 import { isFormPost } from '../http/form-post.js';
 import { htmlResponse, jsonResponse } from '../http/http-response.js';
@@ -25,13 +22,7 @@ import {
   renderReviewPage,
 } from '../web/review-page.js';
 
-const env = readEnvironment(['TABLE_NAME', 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL']);
-const ports = {
-  ...tablePorts(env.TABLE_NAME, systemClock),
-  storage: storagePort(),
-  workflow: workflowPort(),
-  clock: systemClock,
-};
+export type ReviewPorts = TablePorts & Pick<Ports, 'storage' | 'workflow' | 'clock'>;
 
 const wantsJson = (request: RouteRequest) => (request.headers.accept ?? '').includes('application/json');
 
@@ -104,7 +95,7 @@ const confirmation = (placement: Placement) => {
 };
 
 /** The site administrator's review page: a GET only shows, the form's POST decides. */
-const routes: RouteTable = {
+const reviewRoutes = (ports: ReviewPorts): RouteTable<ReviewRouteKey> => ({
   'GET /review/{token}': async ({ params }) => {
     try {
       return reviewPage(await showReview(ports, params.token ?? ''));
@@ -134,20 +125,24 @@ const routes: RouteTable = {
       throw error;
     }
   },
-};
+});
 
-export const handler = middy<ParsedHttpEvent>()
-  .use(logContext())
-  .use(httpErrors())
-  .use(
-    sameOriginPosts({
-      publicBaseUrl: env.PUBLIC_BASE_URL,
-      paths: /^\/review\/[^/]+\/?$/,
-      refusedFormPage: () => {
-        const page = renderReviewClosedPage('cross-site');
-        return htmlResponse(page.statusCode, page.html, page.headers);
-      },
-    }),
-  )
-  .use(httpBody())
-  .handler((event) => dispatch(routes, event));
+/** `publicBaseUrl`: the origin of the emailed links; a form posted from any other is refused. */
+export const createReviewHandler = (ports: ReviewPorts, settings: { publicBaseUrl: string }) => {
+  const routes = reviewRoutes(ports);
+  return middy<ParsedHttpEvent>()
+    .use(logContext())
+    .use(httpErrors())
+    .use(
+      sameOriginPosts({
+        publicBaseUrl: settings.publicBaseUrl,
+        paths: /^\/review\/[^/]+\/?$/,
+        refusedFormPage: () => {
+          const page = renderReviewClosedPage('cross-site');
+          return htmlResponse(page.statusCode, page.html, page.headers);
+        },
+      }),
+    )
+    .use(httpBody())
+    .handler((event) => dispatch(routes, event));
+};

@@ -13,9 +13,23 @@ import {
 import { EMAIL_LEASE_SECONDS } from '../use-cases/send-email-once.js';
 import { type HttpResult, jsonResponse } from './http-response.js';
 
+/** The `error.code` of every error answer the API gives. */
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'LINK_EXPIRED',
+  'ALREADY_DECIDED',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
 export interface HttpError {
   status: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
   details?: Array<{ path: string; message: string }>;
   /** For a 503: when to try again, sent as the `Retry-After` header (never in the body). */

@@ -13,8 +13,11 @@ export interface RouteRequest {
 
 export type RouteHandler = (request: RouteRequest) => Promise<HttpResult>;
 
-/** Route keys as API Gateway writes them: `METHOD /path/{param}`. */
-export type RouteTable = Record<string, RouteHandler>;
+/**
+ * A function's routes by their key as API Gateway writes it (`METHOD /path/{param}`); typed by the
+ * function's list in functions/contract/route-keys.ts, so it serves exactly the routes the API adds.
+ */
+export type RouteTable<RouteKey extends string = string> = Record<RouteKey, RouteHandler>;
 
 const compiled = new WeakMap<
   RouteTable,

@@ -1,3 +1,4 @@
+import { PLACEMENT_OUTCOME_MESSAGE } from '../contract/log-messages.js';
 import { outstandingRequirements } from '../core/compliance.js';
 import type { Placement } from '../core/model/placement.js';
 import type { EmailMessage, Ports } from '../core/ports.js';
@@ -51,7 +52,7 @@ export const notifyOutcome = async (
       return withHistory(current, now, 'OUTCOME_NOTIFIED', `${outcome}: ${audiences.join(', ')}`);
     });
     // Counted by the PlacementsCleared/Declined/Expired metric filters: once per placement.
-    if (firstNotice) logger.info('Placement outcome', { placementId, outcome });
+    if (firstNotice) logger.info(PLACEMENT_OUTCOME_MESSAGE, { placementId, outcome });
   }
   return { sent };
 };

@@ -76,10 +76,3 @@ export const pageHeaders = (options: PageHeaderOptions): Record<string, string> 
   ...COMMON_HEADERS,
   'Content-Security-Policy': contentSecurityPolicy(options),
 });
-
-/** Response headers for a JSON answer of the link routes (and errors). */
-export const jsonHeaders = (): Record<string, string> => ({
-  'Content-Type': 'application/json; charset=utf-8',
-  ...COMMON_HEADERS,
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-});

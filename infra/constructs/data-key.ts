@@ -6,7 +6,8 @@ import { Construct } from 'constructs';
 import { dataKeyAliasName, dataKeyArnParameterName } from '../resource-names.js';
 
 export interface DataKeyProps {
-  stage: string;
+  /** The stage the key serves: it names the key's alias and the SSM parameter holding its ARN. */
+  readonly stage: string;
 }
 
 /**

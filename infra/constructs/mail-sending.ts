@@ -3,8 +3,10 @@ import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 
 import { Construct } from 'constructs';
 
 export interface MailSendingProps {
-  senderEmail: string;
-  replyToEmail: string | undefined;
+  /** The address every email is sent from; its domain and the address are the SES identities granted. */
+  readonly senderEmail: string;
+  /** Where replies go; undefined: to the sender. */
+  readonly replyToEmail: string | undefined;
 }
 
 /**

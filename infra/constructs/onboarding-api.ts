@@ -13,42 +13,38 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import {
+  COORDINATOR_ROUTES,
+  PORTAL_ROUTES,
+  REVIEW_ROUTES,
+  type RouteKey,
+  routeKeyParts,
+} from '../../functions/contract/index.js';
 
 export interface OnboardingApiProps {
-  coordinatorApi: IFunction;
-  portal: IFunction;
-  review: IFunction;
+  /** Serves COORDINATOR_ROUTES, each behind the IAM authorizer (SigV4-signed callers only). */
+  readonly coordinatorApi: IFunction;
+  /** Serves PORTAL_ROUTES, open: the token in the path is the key. */
+  readonly portal: IFunction;
+  /** Serves REVIEW_ROUTES, open: the token in the path is the key. */
+  readonly review: IFunction;
   /** Requests per second on the stage, and the burst above it, shared by all routes. */
-  throttle: { rateLimit: number; burstLimit: number };
-  logRetention: RetentionDays;
+  readonly throttle: { rateLimit: number; burstLimit: number };
+  /** How long the access logs are kept. */
+  readonly logRetention: RetentionDays;
   /** The customer-managed key the access log group is encrypted with. */
-  logEncryptionKey: IKey;
-  logRemovalPolicy: RemovalPolicy;
+  readonly logEncryptionKey: IKey;
+  /** What deleting the stack does to the access log group. */
+  readonly logRemovalPolicy: RemovalPolicy;
 }
 
-/** Coordinator routes: IAM-signed requests (SigV4) only. */
-export const COORDINATOR_ROUTES: ReadonlyArray<readonly [HttpMethod, string]> = [
-  [HttpMethod.PUT, '/sites/{siteId}'],
-  [HttpMethod.GET, '/sites/{siteId}'],
-  [HttpMethod.POST, '/placements'],
-  [HttpMethod.GET, '/placements'],
-  [HttpMethod.GET, '/placements/{placementId}'],
-  [HttpMethod.POST, '/placements/{placementId}/waivers'],
-  [HttpMethod.POST, '/placements/{placementId}/cancel'],
-  [HttpMethod.POST, '/placements/{placementId}/purge'],
-  [HttpMethod.POST, '/placements/{placementId}/retry'],
-];
-
-/** Link routes: public; the token in the path is the only key. */
-export const PORTAL_ROUTES: ReadonlyArray<readonly [HttpMethod, string]> = [
-  [HttpMethod.GET, '/portal/{token}'],
-  [HttpMethod.GET, '/portal/{token}/status'],
-  [HttpMethod.POST, '/portal/{token}/uploads'],
-];
-export const REVIEW_ROUTES: ReadonlyArray<readonly [HttpMethod, string]> = [
-  [HttpMethod.GET, '/review/{token}'],
-  [HttpMethod.POST, '/review/{token}'],
-];
+/** A route key's method and path as the HTTP API construct takes them. */
+const routeOf = (routeKey: RouteKey): { method: HttpMethod; path: string } => {
+  const { method, path } = routeKeyParts(routeKey);
+  const httpMethod = Object.values(HttpMethod).find((known) => known === method);
+  if (!httpMethod) throw new Error(`Route ${routeKey}: ${method} is not an HTTP method`);
+  return { method: httpMethod, path };
+};
 
 /**
  * Fields of the access log. The route key (`GET /portal/{token}`) is logged, never the path: a link
@@ -101,7 +97,8 @@ export class OnboardingApi extends Construct {
     });
 
     const coordinator = new HttpLambdaIntegration('CoordinatorIntegration', props.coordinatorApi);
-    for (const [method, path] of COORDINATOR_ROUTES) {
+    for (const routeKey of COORDINATOR_ROUTES) {
+      const { method, path } = routeOf(routeKey);
       this.httpApi.addRoutes({ path, methods: [method], integration: coordinator });
     }
 
@@ -110,7 +107,8 @@ export class OnboardingApi extends Construct {
       { routes: REVIEW_ROUTES, integration: new HttpLambdaIntegration('ReviewIntegration', props.review) },
     ];
     for (const { routes, integration } of linkRoutes) {
-      for (const [method, path] of routes) {
+      for (const routeKey of routes) {
+        const { method, path } = routeOf(routeKey);
         const [route] = this.httpApi.addRoutes({
           path,
           methods: [method],

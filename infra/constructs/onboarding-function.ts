@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -6,9 +7,9 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { handlerBundleDir } from '../bundling/handler-bundles.js';
+import { FUNCTION_ENTRIES_DIR, handlerBundleDir } from '../bundling/handler-bundles.js';
 
-/** The handler files in functions/handlers/, one Lambda function each. */
+/** The entries in functions/entries/ (`<name>.ts`), one Lambda function each. */
 export type HandlerName =
   | 'coordinator-api'
   | 'portal'
@@ -27,23 +28,32 @@ export type HandlerName =
 export type FunctionPurpose = 'api' | 'task';
 
 export interface OnboardingFunctionProps {
-  handler: HandlerName;
-  purpose: FunctionPurpose;
-  stage: string;
-  logRetention: RetentionDays;
+  /** The entry it runs: functions/entries/<handler>.ts. */
+  readonly handler: HandlerName;
+  /** Behind the API or a task: sets its timeout. */
+  readonly purpose: FunctionPurpose;
+  /** The stage it belongs to (its `STAGE` variable). */
+  readonly stage: string;
+  /** How long its logs are kept. */
+  readonly logRetention: RetentionDays;
   /** The customer-managed key the function's log group is encrypted with. */
-  logEncryptionKey: IKey;
+  readonly logEncryptionKey: IKey;
   /** What deleting the stack does to the function's log group. */
-  logRemovalPolicy: RemovalPolicy;
-  description: string;
+  readonly logRemovalPolicy: RemovalPolicy;
+  /** What the function does, as the console shows it. */
+  readonly description: string;
   /**
    * Only for a function invoked asynchronously (by S3, or an EventBridge schedule): where events go after
    * Lambda's own retries.
    * When the queue is encrypted with a KMS key, the function may use that key through SQS.
+   * @default - none: a synchronous caller (the API, a workflow task) receives the error itself
    */
-  deadLetterQueue?: IQueue;
-  /** Overrides the purpose's timeout (a scheduled sweep that works through many items). */
-  timeout?: Duration;
+  readonly deadLetterQueue?: IQueue;
+  /**
+   * Overrides the purpose's timeout (a scheduled sweep that works through many items).
+   * @default - 10 s for `api`, 15 s for `task` (TIMEOUT_BY_PURPOSE)
+   */
+  readonly timeout?: Duration;
 }
 
 export const SERVICE_NAME = 'placement-onboarding';
@@ -80,10 +90,10 @@ export class OnboardingFunction extends LambdaFunction {
     });
 
     // When this stack is not being bundled (`cdk synth --exclusively` of another stack, or the CDK tests),
-    // the handler sources stand in for the bundle, as NodejsFunction does.
+    // the entries' sources stand in for the bundle, as NodejsFunction does.
     const code = Stack.of(scope).bundlingRequired
       ? Code.fromAsset(handlerBundleDir(PROJECT_ROOT, props.handler))
-      : Code.fromAsset(`${PROJECT_ROOT}functions/handlers`);
+      : Code.fromAsset(join(PROJECT_ROOT, FUNCTION_ENTRIES_DIR));
 
     super(scope, id, {
       description: props.description,

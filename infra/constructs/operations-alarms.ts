@@ -22,21 +22,26 @@ export const SES_COMPLAINT_RATE_THRESHOLD = 0.001;
 const RUNBOOK = 'docs/operations.md, section "Alarms"';
 
 export interface OperationsAlarmsProps {
-  stage: string;
+  /** The stage the alarms watch: it names them. */
+  readonly stage: string;
   /** Notified when an alarm fires and when it returns to OK. */
-  action: IAlarmAction;
-  stateMachine: IStateMachine;
-  functions: Record<HandlerName, IFunction>;
-  deadLetterQueues: DeadLetterQueues;
-  httpApi: IHttpApi;
+  readonly action: IAlarmAction;
+  /** The onboarding workflow: failed, timed-out and throttled executions. */
+  readonly stateMachine: IStateMachine;
+  /** Every function: errors and throttles. */
+  readonly functions: Record<HandlerName, IFunction>;
+  /** Events that failed every attempt. */
+  readonly deadLetterQueues: DeadLetterQueues;
+  /** The HTTP API: server errors. */
+  readonly httpApi: IHttpApi;
 }
 
 /** Where the asynchronous invocations go that failed every attempt. */
 export interface DeadLetterQueues {
   /** Upload events (S3) that failed every attempt of process-upload. */
-  uploads: IQueue;
+  readonly uploads: IQueue;
   /** Daily schedule events (EventBridge) that failed every attempt of apply-retention. */
-  retentionSweep: IQueue;
+  readonly retentionSweep: IQueue;
 }
 
 interface AlarmSpec {

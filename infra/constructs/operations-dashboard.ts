@@ -23,15 +23,22 @@ import {
 import type { PlacementMetrics } from './placement-metrics.js';
 
 export interface OperationsDashboardProps {
-  stage: string;
-  placements: PlacementMetrics;
-  stateMachine: IStateMachine;
-  functions: Record<HandlerName, IFunction>;
-  httpApi: IHttpApi;
-  deadLetterQueues: DeadLetterQueues;
+  /** The stage the dashboard shows: it names it. */
+  readonly stage: string;
+  /** How many placements start and how they end. */
+  readonly placements: PlacementMetrics;
+  /** The onboarding workflow: executions and their outcomes. */
+  readonly stateMachine: IStateMachine;
+  /** Every function: invocations, errors, duration. */
+  readonly functions: Record<HandlerName, IFunction>;
+  /** The HTTP API: requests, 4xx and 5xx answers, latency. */
+  readonly httpApi: IHttpApi;
+  /** Events that failed every attempt. */
+  readonly deadLetterQueues: DeadLetterQueues;
   /** The SES configuration set the functions send through (its own reputation metrics). */
-  configurationSetName: string;
-  alarms: Alarm[];
+  readonly configurationSetName: string;
+  /** The alarms, shown with their state. */
+  readonly alarms: Alarm[];
 }
 
 const FIVE_MINUTES = Duration.minutes(5);

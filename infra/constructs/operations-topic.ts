@@ -7,11 +7,12 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
 export interface OperationsTopicProps {
-  stage: string;
+  /** The stage whose alarms it carries: it names the topic. */
+  readonly stage: string;
   /** The data key: alarm messages name resources and are encrypted at rest like everything else. */
-  encryptionKey: IKey;
-  /** Subscribed by email when given (the address must confirm the subscription once). */
-  alarmEmail: string | undefined;
+  readonly encryptionKey: IKey;
+  /** Subscribed by email when given (the address must confirm the subscription once); undefined: no one. */
+  readonly alarmEmail: string | undefined;
 }
 
 /**

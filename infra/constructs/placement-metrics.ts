@@ -3,15 +3,10 @@ import { type Metric, Unit } from 'aws-cdk-lib/aws-cloudwatch';
 import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { PLACEMENT_OUTCOME_MESSAGE } from '../../functions/contract/index.js';
 
 /** Namespace of the business metrics drawn from the functions' logs. */
 export const PLACEMENT_METRICS_NAMESPACE = 'PlacementOnboarding';
-
-/**
- * The `message` of the JSON log line notify-outcome writes once per placement it has notified:
- * `{"level":"INFO","message":"Placement outcome","placementId":"…","outcome":"CLEARED",…}`.
- */
-export const PLACEMENT_OUTCOME_MESSAGE = 'Placement outcome';
 
 /** Outcome (the line's `outcome` field) → metric name, in PLACEMENT_METRICS_NAMESPACE, no dimensions. */
 export const PLACEMENT_OUTCOME_METRICS = {
@@ -23,9 +18,10 @@ export const PLACEMENT_OUTCOME_METRICS = {
 export type CountedOutcome = keyof typeof PLACEMENT_OUTCOME_METRICS;
 
 export interface PlacementMetricsProps {
-  stateMachine: IStateMachine;
+  /** The onboarding workflow: started, cancelled and failed placements are its own metrics. */
+  readonly stateMachine: IStateMachine;
   /** The log group of the notify-outcome function, which writes the outcome lines. */
-  notifyOutcomeLogs: ILogGroup;
+  readonly notifyOutcomeLogs: ILogGroup;
 }
 
 /**

@@ -10,7 +10,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { OnboardingWorkflow } from '../../workflows/onboarding-workflow.js';
+import { OnboardingWorkflow, taskFunctionsOf } from '../../workflows/onboarding-workflow.js';
+import { acknowledgeWildcardResource } from '../checks.js';
 import {
   grantDocumentsDelete,
   grantDocumentsRead,
@@ -191,6 +192,13 @@ export class StatelessStack extends Stack {
       logRemovalPolicy: props.removalPolicy,
     });
     const { stateMachine } = this.workflow;
+    for (const fn of taskFunctionsOf(this.workflow.taskFunctions)) {
+      acknowledgeWildcardResource(
+        stateMachine.role,
+        `${fn.functionArn}:*`,
+        'lambda:InvokeFunction on a task function and its versions (the CDK task grant covers qualified ARNs).',
+      );
+    }
     // The callback tasks resume their own execution when nothing is left to wait for. Granting them
     // through the state machine resource would be a cycle (it references them), so by its known name.
     const stateMachineByName = StateMachine.fromStateMachineName(

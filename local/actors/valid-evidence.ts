@@ -1,5 +1,4 @@
-import { isRequirementCode } from '../../functions/core/model/requirement-code.js';
-import { dateFieldFor } from '../../functions/core/requirement-catalogue.js';
+import { dateFieldFor, isRequirementCode } from '../../functions/contract/index.js';
 
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 export const daysFromNow = (days: number, now = new Date()) =>

@@ -53,8 +53,11 @@ export function lambdaEnvironment(
     _HANDLER: spec.handler,
   };
   if ('PUBLIC_BASE_URL' in spec.environment) environment.PUBLIC_BASE_URL = endpoints.api;
+  // The emulator variants, read through the functions' one seam of the local cloud
+  // (functions/config/local-cloud.ts). s3rver keeps no versions of an object:
+  environment.ONBOARDING_DOCUMENT_VERSIONS = 'none';
   if (virtualTime && virtualTime.scale !== 1) {
-    // Read by functions/adapters/system-clock.ts: the functions' "now" runs as fast as the workflow's waits.
+    // The functions' "now" runs as fast as the workflow's waits.
     environment.ONBOARDING_TIME_SCALE = String(virtualTime.scale);
     environment.ONBOARDING_TIME_ORIGIN = String(virtualTime.originEpochMs);
   }

@@ -146,17 +146,45 @@ describe('S3ObjectDeletion.delete on a versioned bucket', () => {
   });
 });
 
-describe('S3ObjectDeletion.delete on a store without versions (the local S3)', () => {
+describe('S3ObjectDeletion.delete on a store without versions (the local S3, told so by the local cloud)', () => {
+  const unversioned = new S3ObjectDeletion(
+    new S3Client({ region: 'us-east-1', credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' } }),
+    BUCKET,
+    'none',
+  );
+
   it.each([
     ['MethodNotAllowed', 405],
     ['NotImplemented', 501],
-  ])('falls back to a plain delete of the key when the listing answers %s', async (name, status) => {
-    s3.on(ListObjectVersionsCommand).rejects(s3Error(name, status === 501 ? 'server' : 'client', status));
+  ])(
+    'deletes the key with a plain delete, never listing versions (the store would answer %s)',
+    async (name, status) => {
+      s3.on(ListObjectVersionsCommand).rejects(s3Error(name, status === 501 ? 'server' : 'client', status));
 
-    await deletion.delete(KEY);
+      await unversioned.delete(KEY);
 
-    expect(deletes()).toEqual([{ Bucket: BUCKET, Key: KEY }]);
-  });
+      expect(deletes()).toEqual([{ Bucket: BUCKET, Key: KEY }]);
+      expect(s3.commandCalls(ListObjectVersionsCommand)).toHaveLength(0);
+    },
+  );
+});
+
+describe('S3ObjectDeletion.delete on a bucket that should keep versions but refuses to list them', () => {
+  it.each([
+    ['MethodNotAllowed', 405],
+    ['NotImplemented', 501],
+  ])(
+    'fails with %s and deletes nothing: a plain delete would leave the older versions behind',
+    async (name, status) => {
+      const refusal = s3Error(name, status === 501 ? 'server' : 'client', status);
+      s3.on(ListObjectVersionsCommand).rejects(refusal);
+
+      const failure = await deletion.delete(KEY).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(Error);
+      expect(deletes()).toEqual([]);
+    },
+  );
 });
 
 describe('S3ObjectDeletion.delete failures', () => {

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  isDocumentId,
-  isPlacementId,
-  newDocumentId,
-  placementIdFor,
-} from '../../functions/core/placement-id.js';
+import { isPlacementId, newDocumentId, placementIdFor } from '../../functions/core/placement-id.js';
 
 describe('placementIdFor', () => {
   it('is pl_ and 26 lowercase base32 characters', () => {
@@ -58,9 +53,6 @@ describe('id shapes', () => {
     [isPlacementId, 'pl_ABCDEFGHIJKLMNOPQRSTUVWXYZ', false],
     [isPlacementId, 'pl_abc', false],
     [isPlacementId, `pl_${'a'.repeat(26)}/x`, false],
-    [isDocumentId, newDocumentId(), true],
-    [isDocumentId, `doc_${'1'.repeat(26)}`, false],
-    [isDocumentId, undefined, false],
   ])('%o(%j) is %s', (check, value, expected) => {
     expect(check(value)).toBe(expected);
   });

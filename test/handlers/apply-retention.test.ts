@@ -1,14 +1,13 @@
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shardOf } from '../../functions/adapters/dynamodb/table-keys.js';
-import type { handler as ApplyRetentionHandler } from '../../functions/handlers/apply-retention.js';
+import { createApplyRetentionHandler } from '../../functions/handlers/apply-retention.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, testPorts } from './support/handler-test-preamble.js';
 import {
   documentItem,
   PLACEMENT_ID,
@@ -23,8 +22,11 @@ import { deletedVersions, STORED_VERSION, versionedDocuments } from './support/v
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
-let handler: typeof ApplyRetentionHandler;
+const table = new FakeTable(TEST_CONFIG.tableName);
+const handler = createApplyRetentionHandler(
+  { ...testPorts.tables(), storage: testPorts.objectDeletion(), clock: testPorts.clock },
+  { retentionDays: 30 },
+);
 let logs: CapturedLogs;
 
 // TEST_NOW is 2030-03-01; with 30 days of retention, rotations that ended on 2030-01-29 or before are due.
@@ -54,11 +56,6 @@ const seedPlacementEnding = (endDate: string) =>
     documentItem(DOCUMENT),
   );
 
-beforeAll(async () => {
-  vi.stubEnv('DOCUMENT_RETENTION_DAYS', '30');
-  ({ handler } = await coldStart(() => import('../../functions/handlers/apply-retention.js')));
-});
-
 resetBeforeEachTest({ ddb, table, clients: [s3] }, () => {
   versionedDocuments(s3);
   logs = captureLogs();
@@ -71,7 +68,7 @@ describe('the apply-retention function', () => {
     await run();
 
     expect(deletedVersions(s3)).toEqual([
-      { Bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET, Key: DOCUMENT.objectKey, VersionId: STORED_VERSION },
+      { Bucket: TEST_CONFIG.documentsBucket, Key: DOCUMENT.objectKey, VersionId: STORED_VERSION },
     ]);
     expect(table.item(`STUDENT#${STUDENT.id}`, `DOC#${DOCUMENT.documentId}`)).toBeUndefined();
     const placement = placementOf(table.item(placementKey().pk, 'PLACEMENT'));

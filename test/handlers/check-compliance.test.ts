@@ -1,12 +1,11 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
-import type { handler as CheckComplianceHandler } from '../../functions/handlers/check-compliance.js';
+import { createCheckComplianceHandler } from '../../functions/handlers/check-compliance.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import { dynamoThrottled } from './support/sdk-errors.js';
 import {
   documentItem,
@@ -22,9 +21,9 @@ import {
 import { complianceState, TIMED_OUT, taskEvent } from './support/task-event.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const table = new FakeTable(TEST_CONFIG.tableName);
 const CONTEXT = lambdaContext('check-compliance');
-let handler: typeof CheckComplianceHandler;
+const handler = createCheckComplianceHandler({ ...testPorts.tables(), clock: testPorts.clock });
 
 const checking = (overrides: Partial<Placement> = {}) =>
   storedPlacement({ status: 'CHECKING', ...overrides });
@@ -44,10 +43,6 @@ const CURRENT_BLS = storedDocument({
 
 const check = (state: Record<string, unknown> = {}) => handler(taskEvent(state), CONTEXT);
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/check-compliance.js')));
-});
 
 resetBeforeEachTest({ ddb, table }, () => {
   table.seed(placementItem(checking()), documentItem(EARLIER_MMR));

@@ -2,13 +2,12 @@ import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashLinkToken } from '../../functions/core/link-token.js';
-import type { handler as CollectDocumentsHandler } from '../../functions/handlers/collect-documents.js';
+import { createCollectDocumentsHandler } from '../../functions/handlers/collect-documents.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import { dynamoThrottlingException, sesThrottling } from './support/sdk-errors.js';
 import { linkTokensIn, sentEmails } from './support/sent-emails.js';
 import {
@@ -27,20 +26,22 @@ import { complianceState, taskEvent } from './support/task-event.js';
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const sfn = mockClient(SFNClient);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const table = new FakeTable(TEST_CONFIG.tableName);
 const CONTEXT = lambdaContext('collect-documents');
-let handler: typeof CollectDocumentsHandler;
+const handler = createCollectDocumentsHandler({
+  ...testPorts.tables(),
+  mailer: testPorts.mailer(),
+  workflow: testPorts.workflow(),
+  clock: testPorts.clock,
+  config: testPorts.config,
+});
 
-const BASE_URL = HANDLER_ENVIRONMENT.PUBLIC_BASE_URL;
+const BASE_URL = TEST_CONFIG.publicBaseUrl;
 const FIRST_CLAIM = `mail:collect:${PLACEMENT_ID}:r0:n0`;
 
 const collect = (reminder = false) =>
   handler(taskEvent(complianceState('COLLECT_DOCUMENTS', reminder), { taskToken: TASK_TOKEN }), CONTEXT);
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/collect-documents.js')));
-});
 
 resetBeforeEachTest({ ddb, table, clients: [ses, sfn] }, () => {
   table.seed(placementItem(storedPlacement()));
@@ -55,7 +56,7 @@ describe('collect-documents', () => {
     const emails = sentEmails(ses);
     expect(emails).toHaveLength(1);
     const [email] = emails;
-    expect(email?.from).toBe(HANDLER_ENVIRONMENT.SENDER_EMAIL);
+    expect(email?.from).toBe(TEST_CONFIG.mail.senderEmail);
     expect(email?.to).toEqual([STUDENT.email]);
     expect(email?.subject).toContain("St Mary's Hospital");
     for (const body of [email?.html ?? '', email?.text ?? '']) {

@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { handler as CoordinatorHandler } from '../../functions/handlers/coordinator-api.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCoordinatorApiHandler } from '../../functions/handlers/coordinator-api.js';
 import { captureLogs } from '../support/captured-logs.js';
 import {
   apiGatewayEvent,
@@ -22,7 +22,7 @@ import {
   lambdaContext,
 } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, freezeDate, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
+import { freezeDate, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import {
   conditionalCheckFailed,
   dynamoThrottlingException,
@@ -55,8 +55,14 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const sfn = mockClient(SFNClient);
 const ses = mockClient(SESClient);
 const s3 = mockClient(S3Client);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
-let handler: typeof CoordinatorHandler;
+const table = new FakeTable(TEST_CONFIG.tableName);
+const handler = createCoordinatorApiHandler({
+  ...testPorts.tables(),
+  workflow: testPorts.workflow(),
+  storage: testPorts.objectDeletion(),
+  mailer: testPorts.mailer(),
+  clock: testPorts.clock,
+});
 
 const call = (request: HttpRequest) => invokeHttp(handler, request);
 
@@ -85,14 +91,6 @@ const PLACEMENT_VIEW_FIELDS = [
   'student',
   'updatedAt',
 ];
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/coordinator-api.js')));
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
 
 beforeEach(() => {
   freezeDate();
@@ -167,7 +165,7 @@ describe('PUT /sites/{siteId}', () => {
       updatedAt: TEST_NOW.toISOString(),
     });
     const put = ddb.commandCalls(PutCommand)[0]?.args[0].input;
-    expect(put?.TableName).toBe(HANDLER_ENVIRONMENT.TABLE_NAME);
+    expect(put?.TableName).toBe(TEST_CONFIG.tableName);
     expect(put?.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(put?.Item).toMatchObject({ pk: `SITE#${SITE_ID}`, sk: 'SITE', version: 1 });
   });
@@ -329,7 +327,7 @@ describe('POST /placements', () => {
     const starts = sfn.commandCalls(StartExecutionCommand);
     expect(starts).toHaveLength(1);
     expect(starts[0]?.args[0].input).toEqual({
-      stateMachineArn: HANDLER_ENVIRONMENT.STATE_MACHINE_ARN,
+      stateMachineArn: TEST_CONFIG.stateMachineArn,
       name: PLACEMENT_ID,
       input: JSON.stringify({ placementId: PLACEMENT_ID }),
     });
@@ -700,7 +698,7 @@ describe('POST /placements/{placementId}/purge', () => {
     // Every stored version of each file goes, not only the current one (the bucket is versioned).
     expect(deletedVersions(s3)).toEqual(
       documentIds.map((documentId) => ({
-        Bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET,
+        Bucket: TEST_CONFIG.documentsBucket,
         Key: `placements/${PLACEMENT_ID}/${documentId}`,
         VersionId: STORED_VERSION,
       })),
@@ -779,7 +777,7 @@ describe('POST /placements/{placementId}/retry', () => {
     expect(jsonOf(response).failure).toBeUndefined();
     expect(sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input)).toEqual([
       {
-        stateMachineArn: HANDLER_ENVIRONMENT.STATE_MACHINE_ARN,
+        stateMachineArn: TEST_CONFIG.stateMachineArn,
         name: `${PLACEMENT_ID}-retry-1`,
         input: JSON.stringify({ placementId: PLACEMENT_ID }),
       },
@@ -832,21 +830,14 @@ describe('routing and unexpected failures', () => {
     expect(jsonOf(response as never)).toEqual({
       error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again later.' },
     });
-    for (const secret of [
-      HANDLER_ENVIRONMENT.TABLE_NAME,
-      'stack',
-      'Exception',
-      'DynamoDB',
-      ' at ',
-      ...secrets,
-    ]) {
+    for (const secret of [TEST_CONFIG.tableName, 'stack', 'Exception', 'DynamoDB', ' at ', ...secrets]) {
       expect(response.body).not.toContain(secret);
     }
   };
 
   it('answers an unexpected DynamoDB error with a 500 that says nothing internal, and logs only its name', async () => {
     const logs = captureLogs();
-    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+    ddb.on(GetCommand).rejects(tableNotFound(TEST_CONFIG.tableName));
 
     const response = await call({ method: 'GET', path: `/placements/${PLACEMENT_ID}` });
 
@@ -859,13 +850,13 @@ describe('routing and unexpected failures', () => {
       placementId: PLACEMENT_ID,
       function_request_id: 'aws-request-1',
     });
-    expect(logs.lines[0]).not.toContain(HANDLER_ENVIRONMENT.TABLE_NAME);
+    expect(logs.lines[0]).not.toContain(TEST_CONFIG.tableName);
   });
 
   it("does not carry one request's placementId onto the next request's log lines", async () => {
     const logs = captureLogs();
-    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
-    ddb.on(QueryCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+    ddb.on(GetCommand).rejects(tableNotFound(TEST_CONFIG.tableName));
+    ddb.on(QueryCommand).rejects(tableNotFound(TEST_CONFIG.tableName));
 
     await call({ method: 'GET', path: `/placements/${PLACEMENT_ID}` });
     await call({ method: 'GET', path: `/placements?siteId=${SITE_ID}` });

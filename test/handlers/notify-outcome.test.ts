@@ -1,15 +1,14 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { PLACEMENT_OUTCOME_MESSAGE } from '../../functions/contract/index.js';
 import type { Placement } from '../../functions/core/model/placement.js';
-import type { handler as NotifyOutcomeHandler } from '../../functions/handlers/notify-outcome.js';
-import { PLACEMENT_OUTCOME_MESSAGE } from '../../infra/constructs/placement-metrics.js';
+import { createNotifyOutcomeHandler } from '../../functions/handlers/notify-outcome.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import { sesThrottling } from './support/sdk-errors.js';
 import { sentEmails } from './support/sent-emails.js';
 import {
@@ -29,9 +28,13 @@ import { taskEvent } from './support/task-event.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const table = new FakeTable(TEST_CONFIG.tableName);
 const CONTEXT = lambdaContext('notify-outcome');
-let handler: typeof NotifyOutcomeHandler;
+const handler = createNotifyOutcomeHandler({
+  ...testPorts.tables(),
+  mailer: testPorts.mailer(),
+  clock: testPorts.clock,
+});
 let logs: CapturedLogs;
 
 const cleared = (overrides: Partial<Placement> = {}) =>
@@ -49,10 +52,6 @@ const cleared = (overrides: Partial<Placement> = {}) =>
 
 const notify = () => handler(taskEvent({ next: 'NOTIFY_OUTCOME' }), CONTEXT);
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/notify-outcome.js')));
-});
 
 resetBeforeEachTest({ ddb, table, clients: [ses] }, () => {
   table.seed(placementItem(cleared()));

@@ -1,12 +1,11 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { handler as PortalHandler } from '../../functions/handlers/portal.js';
+import { describe, expect, it } from 'vitest';
+import { createPortalHandler } from '../../functions/handlers/portal.js';
 import { errorPaths, type HttpResponse, headerOf, invokeHttp, jsonOf } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import {
   documentKey,
   linkKey,
@@ -21,8 +20,11 @@ import {
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
-let handler: typeof PortalHandler;
+const table = new FakeTable(TEST_CONFIG.tableName);
+const handler = createPortalHandler(
+  { ...testPorts.tables(), storage: testPorts.uploadForms(), clock: testPorts.clock },
+  { publicBaseUrl: TEST_CONFIG.publicBaseUrl },
+);
 
 /** The portal link of the stored placement: it works until the start of the day after the due date. */
 const portalLink = (expiresAt = '2030-03-19T00:00:00.000Z') => {
@@ -61,10 +63,6 @@ const expectSafePageHeaders = (response: HttpResponse) => {
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).not.toContain('unsafe-eval');
 };
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/portal.js')));
-});
 
 resetBeforeEachTest({ ddb, table, clients: [s3] }, () => {
   table.seed(placementItem(waitingPlacement()));
@@ -199,10 +197,10 @@ describe('POST /portal/{token}/uploads', () => {
     const { documentId, upload } = jsonOf(response);
     expect(documentId).toMatch(/^doc_[a-z2-7]{26}$/);
     const key = `placements/${PLACEMENT_ID}/${documentId}`;
-    expect(upload.url).toContain(HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET);
+    expect(upload.url).toContain(TEST_CONFIG.documentsBucket);
     expect(upload.fields).toMatchObject({
       key,
-      bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET,
+      bucket: TEST_CONFIG.documentsBucket,
       'Content-Type': 'application/pdf',
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Signature': expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -215,7 +213,7 @@ describe('POST /portal/{token}/uploads', () => {
       expect.arrayContaining([
         ['content-length-range', 1, 10_485_760],
         ['eq', '$Content-Type', 'application/pdf'],
-        { bucket: HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET },
+        { bucket: TEST_CONFIG.documentsBucket },
         { key },
       ]),
     );
@@ -328,7 +326,7 @@ describe('POST /portal/{token}/uploads', () => {
     const response = await invokeHttp(handler, {
       method: 'POST',
       path: `/portal/${token}/uploads`,
-      headers: { origin: HANDLER_ENVIRONMENT.PUBLIC_BASE_URL, 'sec-fetch-site': 'same-origin' },
+      headers: { origin: TEST_CONFIG.publicBaseUrl, 'sec-fetch-site': 'same-origin' },
       body: uploadRequest,
     });
 

@@ -9,14 +9,13 @@ import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { S3Event } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
-import type { handler as ProcessUploadHandler } from '../../functions/handlers/process-upload.js';
+import { createProcessUploadHandler } from '../../functions/handlers/process-upload.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import { objectBody, objectCreatedEvent } from './support/s3-event.js';
 import { conditionalCheckFailed, sfnThrottling } from './support/sdk-errors.js';
 import {
@@ -37,11 +36,19 @@ import { deletedVersions, STORED_VERSION, versionedDocuments } from './support/v
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
 const sfn = mockClient(SFNClient);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
-let handler: typeof ProcessUploadHandler;
+const table = new FakeTable(TEST_CONFIG.tableName);
+const handler = createProcessUploadHandler(
+  {
+    ...testPorts.tables(),
+    storage: testPorts.storage(),
+    workflow: testPorts.workflow(),
+    clock: testPorts.clock,
+  },
+  { documentsBucket: TEST_CONFIG.documentsBucket },
+);
 let logs: CapturedLogs;
 
-const BUCKET = HANDLER_ENVIRONMENT.DOCUMENTS_BUCKET;
+const BUCKET = TEST_CONFIG.documentsBucket;
 const DOCUMENT = storedDocument();
 const OBJECT_KEY = DOCUMENT.objectKey;
 /** The key as S3 puts it in the event: URL-encoded (here every underscore). */
@@ -75,10 +82,6 @@ const stubObject = (head: Uint8Array | string, size = 48_213) => {
   s3.on(HeadObjectCommand).resolves({ ContentLength: size, ContentType: 'application/pdf' });
   s3.on(GetObjectCommand).resolves({ Body: objectBody(head), ContentLength: Math.min(size, 32) });
 };
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/process-upload.js')));
-});
 
 resetBeforeEachTest({ ddb, table, clients: [s3, sfn] }, () => {
   table.seed(placementItem(waitingForMmr()), documentItem(DOCUMENT));

@@ -1,13 +1,12 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { handler as RecordFailureHandler } from '../../functions/handlers/record-failure.js';
+import { describe, expect, it } from 'vitest';
+import { createRecordFailureHandler } from '../../functions/handlers/record-failure.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import { sentEmails } from './support/sent-emails.js';
 import {
   COORDINATOR_EMAIL,
@@ -23,8 +22,12 @@ import { taskEvent } from './support/task-event.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
-let handler: typeof RecordFailureHandler;
+const table = new FakeTable(TEST_CONFIG.tableName);
+const handler = createRecordFailureHandler({
+  ...testPorts.tables(),
+  mailer: testPorts.mailer(),
+  clock: testPorts.clock,
+});
 let logs: CapturedLogs;
 
 const CAUSE_DETAIL = 'Student date of birth 1999-07-04 did not parse';
@@ -40,10 +43,6 @@ const recordFailure = (extra: { error?: string; cause?: string } = failure) =>
     lambdaContext('record-failure'),
   );
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/record-failure.js')));
-});
 
 resetBeforeEachTest({ ddb, table, clients: [ses] }, () => {
   table.seed(

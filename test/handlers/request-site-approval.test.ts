@@ -2,14 +2,13 @@ import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashLinkToken } from '../../functions/core/link-token.js';
 import type { Placement } from '../../functions/core/model/placement.js';
-import type { handler as RequestSiteApprovalHandler } from '../../functions/handlers/request-site-approval.js';
+import { createRequestSiteApprovalHandler } from '../../functions/handlers/request-site-approval.js';
 import { lambdaContext } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import { sesThrottling } from './support/sdk-errors.js';
 import { linkTokensIn, sentEmails } from './support/sent-emails.js';
 import {
@@ -29,9 +28,15 @@ import { complianceState, TIMED_OUT, taskEvent } from './support/task-event.js';
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const sfn = mockClient(SFNClient);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
+const table = new FakeTable(TEST_CONFIG.tableName);
 const CONTEXT = lambdaContext('request-site-approval');
-let handler: typeof RequestSiteApprovalHandler;
+const handler = createRequestSiteApprovalHandler({
+  ...testPorts.tables(),
+  mailer: testPorts.mailer(),
+  workflow: testPorts.workflow(),
+  clock: testPorts.clock,
+  config: testPorts.config,
+});
 
 const SECOND_ADMIN = 'charge.nurse@stmarys.example';
 
@@ -53,10 +58,6 @@ const requestApproval = (state: Record<string, unknown> = {}) =>
   );
 const storedPlacementNow = () => placementOf(table.item(placementKey().pk, 'PLACEMENT'));
 
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/request-site-approval.js')));
-});
-
 resetBeforeEachTest({ ddb, table, clients: [ses, sfn] }, () => {
   table.seed(placementItem(awaitingApproval()));
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
@@ -73,8 +74,8 @@ describe('request-site-approval', () => {
     const tokens = emails.map((email) => {
       expect(email.html).not.toContain(TASK_TOKEN);
       expect(email.text).not.toContain(TASK_TOKEN);
-      const [token] = linkTokensIn(email.text, HANDLER_ENVIRONMENT.PUBLIC_BASE_URL, 'review');
-      expect(linkTokensIn(email.html, HANDLER_ENVIRONMENT.PUBLIC_BASE_URL, 'review')).toEqual([token]);
+      const [token] = linkTokensIn(email.text, TEST_CONFIG.publicBaseUrl, 'review');
+      expect(linkTokensIn(email.html, TEST_CONFIG.publicBaseUrl, 'review')).toEqual([token]);
       return token ?? '';
     });
     expect(new Set(tokens).size).toBe(2);

@@ -2,9 +2,9 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Placement } from '../../functions/core/model/placement.js';
-import type { handler as ReviewHandler } from '../../functions/handlers/review.js';
+import { createReviewHandler } from '../../functions/handlers/review.js';
 import { captureLogs } from '../support/captured-logs.js';
 import {
   errorPaths,
@@ -15,8 +15,7 @@ import {
   jsonOf,
 } from './support/api-gateway-event.js';
 import { FakeTable } from './support/fake-table.js';
-import { coldStart, HANDLER_ENVIRONMENT, TEST_NOW } from './support/handler-environment.js';
-import { resetBeforeEachTest } from './support/reset-before-each-test.js';
+import { resetBeforeEachTest, TEST_CONFIG, TEST_NOW, testPorts } from './support/handler-test-preamble.js';
 import { dynamoThrottlingException, tableNotFound, taskTimedOut } from './support/sdk-errors.js';
 import {
   ADMIN_EMAIL,
@@ -37,8 +36,16 @@ import {
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
 const sfn = mockClient(SFNClient);
-const table = new FakeTable(HANDLER_ENVIRONMENT.TABLE_NAME);
-let handler: typeof ReviewHandler;
+const table = new FakeTable(TEST_CONFIG.tableName);
+const handler = createReviewHandler(
+  {
+    ...testPorts.tables(),
+    storage: testPorts.storage(),
+    workflow: testPorts.workflow(),
+    clock: testPorts.clock,
+  },
+  { publicBaseUrl: TEST_CONFIG.publicBaseUrl },
+);
 
 const MMR_DOC = storedDocument({
   documentId: 'doc_mmr',
@@ -94,10 +101,6 @@ const expectSafePageHeaders = (response: HttpResponse) => {
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).not.toContain('unsafe-inline');
 };
-
-beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/review.js')));
-});
 
 resetBeforeEachTest({ ddb, table, clients: [s3, sfn] }, () => {
   sfn.on(SendTaskSuccessCommand).resolves({});
@@ -259,7 +262,7 @@ describe('POST /review/{token}', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        origin: HANDLER_ENVIRONMENT.PUBLIC_BASE_URL,
+        origin: TEST_CONFIG.publicBaseUrl,
       },
       body: new URLSearchParams([
         ['decision', 'decline'],
@@ -344,7 +347,7 @@ describe('POST /review/{token}', () => {
 
   describe('from another website', () => {
     const approveForm = new URLSearchParams([['decision', 'approve']]).toString();
-    const OWN_ORIGIN = HANDLER_ENVIRONMENT.PUBLIC_BASE_URL;
+    const OWN_ORIGIN = TEST_CONFIG.publicBaseUrl;
 
     it('refuses a form posted from another origin with the 403 page, and changes nothing', async () => {
       const response = await review({
@@ -456,12 +459,12 @@ describe('POST /review/{token}', () => {
 
   it('answers an unexpected failure during a JSON decision with a logged, generic 500', async () => {
     const logs = captureLogs();
-    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+    ddb.on(GetCommand).rejects(tableNotFound(TEST_CONFIG.tableName));
 
     const response = await decideAsJson({ decision: 'approve' });
 
     expect(response.statusCode).toBe(500);
-    expect(response.body).not.toContain(HANDLER_ENVIRONMENT.TABLE_NAME);
+    expect(response.body).not.toContain(TEST_CONFIG.tableName);
     expect(logs.entries()).toHaveLength(1);
     // The link was never resolved: the line names no placement, and never the token.
     expect(logs.entries()[0]).toMatchObject({ level: 'ERROR', message: 'Request failed' });
@@ -471,7 +474,7 @@ describe('POST /review/{token}', () => {
 
   it('tags a failure after the link resolved with its placementId, never with the token', async () => {
     const logs = captureLogs();
-    ddb.on(PutCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+    ddb.on(PutCommand).rejects(tableNotFound(TEST_CONFIG.tableName));
 
     const response = await decideAsJson({ decision: 'approve' });
 
@@ -489,7 +492,7 @@ describe('POST /review/{token}', () => {
 
   it('logs an unexpected failure during a form decision like any other 5xx', async () => {
     const logs = captureLogs();
-    ddb.on(GetCommand).rejects(tableNotFound(HANDLER_ENVIRONMENT.TABLE_NAME));
+    ddb.on(GetCommand).rejects(tableNotFound(TEST_CONFIG.tableName));
 
     const response = await review({
       method: 'POST',

@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMAIL_LEASE_SECONDS } from '../../functions/use-cases/send-email-once.js';
+import { EMAIL_LEASE_SECONDS } from '../../functions/contract/index.js';
 import type { HandlerName } from '../../infra/constructs/onboarding-function.js';
 import type { StatelessStack } from '../../infra/stacks/stateless-stack.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';

@@ -3,12 +3,12 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { handler as RecordFailureHandler } from '../../functions/handlers/record-failure.js';
+import type { handler as RecordFailureHandler } from '../../functions/entries/record-failure.js';
 import type { logger as FunctionLogger } from '../../functions/observability/logger.js';
 import { lambdaContext } from '../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../handlers/support/fake-table.js';
 import { coldStart, HANDLER_ENVIRONMENT } from '../handlers/support/handler-environment.js';
-import { resetBeforeEachTest } from '../handlers/support/reset-before-each-test.js';
+import { resetBeforeEachTest } from '../handlers/support/handler-test-preamble.js';
 import { tableNotFound } from '../handlers/support/sdk-errors.js';
 import {
   PLACEMENT_ID,
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // switch that would make Powertools log every event: the handlers must not let it.
   vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
   vi.stubEnv('POWERTOOLS_LOGGER_LOG_EVENT', 'true');
-  ({ handler } = await coldStart(() => import('../../functions/handlers/record-failure.js')));
+  ({ handler } = await coldStart(() => import('../../functions/entries/record-failure.js')));
   ({ logger } = await import('../../functions/observability/logger.js'));
 });
 

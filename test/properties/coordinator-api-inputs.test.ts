@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { handler as CoordinatorHandler } from '../../functions/handlers/coordinator-api.js';
+import type { handler as CoordinatorHandler } from '../../functions/entries/coordinator-api.js';
 import { coldStart } from '../handlers/support/handler-environment.js';
 import {
   anyRawBody,
@@ -242,7 +242,7 @@ const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
 );
 
 registerHarnessHooks(aws, async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/coordinator-api.js')));
+  ({ handler } = await coldStart(() => import('../../functions/entries/coordinator-api.js')));
 });
 
 describe('coordinator API, whatever the request', () => {

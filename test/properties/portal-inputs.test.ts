@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACCEPTED_CONTENT_TYPES, MAX_UPLOAD_BYTES } from '../../functions/core/file-signature.js';
-import type { handler as PortalHandler } from '../../functions/handlers/portal.js';
+import type { handler as PortalHandler } from '../../functions/entries/portal.js';
 import { coldStart } from '../handlers/support/handler-environment.js';
 import {
   anyRawBody,
@@ -165,7 +165,7 @@ const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
 );
 
 registerHarnessHooks(aws, async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/portal.js')));
+  ({ handler } = await coldStart(() => import('../../functions/entries/portal.js')));
 });
 
 describe('student portal, whatever the request', () => {

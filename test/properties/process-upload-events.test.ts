@@ -17,7 +17,7 @@ import { ACCEPTED_CONTENT_TYPES, MAX_UPLOAD_BYTES } from '../../functions/core/f
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { RequirementCode } from '../../functions/core/model/requirement-code.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
-import type { handler as ProcessUploadHandler } from '../../functions/handlers/process-upload.js';
+import type { handler as ProcessUploadHandler } from '../../functions/entries/process-upload.js';
 import { lambdaContext } from '../handlers/support/api-gateway-event.js';
 import { FakeTable } from '../handlers/support/fake-table.js';
 import { coldStart, freezeDate, HANDLER_ENVIRONMENT } from '../handlers/support/handler-environment.js';
@@ -321,7 +321,7 @@ const expectNoSecretsLogged = () => {
 const PROGRAMMING_ERRORS = ['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'URIError'];
 
 beforeAll(async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/process-upload.js')));
+  ({ handler } = await coldStart(() => import('../../functions/entries/process-upload.js')));
 });
 
 afterAll(() => {

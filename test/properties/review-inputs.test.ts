@@ -1,7 +1,7 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { handler as ReviewHandler } from '../../functions/handlers/review.js';
+import type { handler as ReviewHandler } from '../../functions/entries/review.js';
 import { coldStart } from '../handlers/support/handler-environment.js';
 import {
   anyRawBody,
@@ -145,7 +145,7 @@ const anyRequest: fc.Arbitrary<RequestCase> = fc.oneof(
 );
 
 registerHarnessHooks(aws, async () => {
-  ({ handler } = await coldStart(() => import('../../functions/handlers/review.js')));
+  ({ handler } = await coldStart(() => import('../../functions/entries/review.js')));
 });
 
 describe('site review, whatever the request', () => {

@@ -30,11 +30,7 @@ export class InMemoryWorld {
 
   readonly ports: Ports = {
     clock: { now: () => new Date(this.currentTime) },
-    config: {
-      stage: 'test',
-      publicBaseUrl: 'https://onboarding.test',
-      senderEmail: 'noreply@onboarding.test',
-    },
+    config: { publicBaseUrl: 'https://onboarding.test' },
     sites: {
       getSite: async (siteId) => structuredClone(this.sites.get(siteId)),
       listSites: async () => [...this.sites.values()].map(({ siteId, name }) => ({ siteId, name })),

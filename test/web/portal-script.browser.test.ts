@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderPortalPage } from '../../functions/web/portal-page.js';
-import { jsonHeaders } from '../../functions/web/security-headers.js';
 import { portalView } from './fixtures.js';
 
 /**
@@ -61,7 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM))('portal page script (in Chromium)', () =>
     portal = createServer(async (request, response) => {
       const view = portalView({ storageOrigin });
       const json = (status: number, value: unknown) =>
-        response.writeHead(status, jsonHeaders()).end(JSON.stringify(value));
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
       if (request.url === '/portal/tok123' && request.method === 'GET') {
         const page = renderPortalPage(view);
         response.writeHead(200, page.headers).end(page.html);

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy,
-  cspHash,
-  jsonHeaders,
-  pageHeaders,
-} from '../../functions/web/security-headers.js';
+import { contentSecurityPolicy, cspHash, pageHeaders } from '../../functions/web/security-headers.js';
 
 const hashA = cspHash('console.log(1)');
 const hashB = cspHash('body { margin: 0 }');
@@ -75,16 +70,5 @@ describe('pageHeaders', () => {
 
   it('refuses anything but a sha256 hash source as a script hash', () => {
     expect(() => pageHeaders({ scriptHashes: ["'unsafe-inline'"], styleHashes: [] })).toThrow(/hash/);
-  });
-});
-
-describe('jsonHeaders', () => {
-  it('sends JSON that is never cached and cannot be framed or run', () => {
-    const headers = jsonHeaders();
-    expect(headers['Content-Type']).toBe('application/json; charset=utf-8');
-    expect(headers['Cache-Control']).toBe('no-store');
-    expect(headers['X-Content-Type-Options']).toBe('nosniff');
-    expect(headers['Referrer-Policy']).toBe('no-referrer');
-    expect(headers['Content-Security-Policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });

@@ -1,12 +1,20 @@
 import { vi } from 'vitest';
+import { TEST_CONFIG } from './handler-test-preamble.js';
 
-/** The environment a deployed function gets (fake credentials: every AWS call is mocked). */
+export { freezeDate, TEST_NOW } from './handler-test-preamble.js';
+
+/**
+ * For the tests that run a function's entry (functions/entries/) as it deploys, environment and all
+ * (the property tests, the log-context test): the environment a deployed function gets, with fake
+ * credentials (every AWS call is mocked). Handler tests (test/handlers/) build handlers through their
+ * factories instead and never touch the environment.
+ */
 export const HANDLER_ENVIRONMENT = {
-  TABLE_NAME: 'onboarding-test-table',
-  DOCUMENTS_BUCKET: 'onboarding-test-documents',
-  STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:Onboarding',
-  SENDER_EMAIL: 'onboarding@school.example',
-  PUBLIC_BASE_URL: 'https://onboarding.school.example',
+  TABLE_NAME: TEST_CONFIG.tableName,
+  DOCUMENTS_BUCKET: TEST_CONFIG.documentsBucket,
+  STATE_MACHINE_ARN: TEST_CONFIG.stateMachineArn,
+  SENDER_EMAIL: TEST_CONFIG.mail.senderEmail,
+  PUBLIC_BASE_URL: TEST_CONFIG.publicBaseUrl,
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKEFAKE',
   AWS_SECRET_ACCESS_KEY: 'fake-secret-access-key-for-tests-only',
@@ -17,24 +25,14 @@ export const HANDLER_ENVIRONMENT = {
 const UNSET = [
   'ONBOARDING_TIME_SCALE',
   'ONBOARDING_TIME_ORIGIN',
+  'ONBOARDING_DOCUMENT_VERSIONS',
   'AWS_PROFILE',
   'AWS_SESSION_TOKEN',
 ] as const;
 
-/** The instant every handler test runs at (only `Date` is faked: timers stay real). */
-export const TEST_NOW = new Date('2030-03-01T09:00:00.000Z');
-
-/**
- * Sets the function's environment, then imports the handler module, as a cold start would:
- * each handler reads its environment and builds its AWS clients at module load.
- */
+/** Sets the function's environment, then imports its entry, as a cold start would. */
 export const coldStart = async <T>(load: () => Promise<T>): Promise<T> => {
   for (const [name, value] of Object.entries(HANDLER_ENVIRONMENT)) vi.stubEnv(name, value);
   for (const name of UNSET) vi.stubEnv(name, undefined);
   return load();
-};
-
-/** Freezes `Date` at TEST_NOW; timers (the retry pauses of the use cases) keep running for real. */
-export const freezeDate = (): void => {
-  vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW });
 };

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import {
+  COORDINATOR_ROUTES,
+  PORTAL_ROUTES,
+  REVIEW_ROUTES,
+  routeKeyParts,
+} from '../../../../functions/contract/index.js';
 import { RouteTable } from '../../../../local/services/api-gateway/route-table.js';
 
 const route = (routeKey: string) => ({
@@ -53,5 +59,15 @@ describe('RouteTable', () => {
     const withDefault = new RouteTable([route('GET /a'), route('$default')]);
     expect(withDefault.match('POST', '/b')?.route.routeKey).toBe('$default');
     expect(withDefault.match('GET', '/a')?.route.routeKey).toBe('GET /a');
+  });
+
+  it('sends a request on each of the API routes to that route and no other', () => {
+    const apiRoutes = [...COORDINATOR_ROUTES, ...PORTAL_ROUTES, ...REVIEW_ROUTES];
+    const api = new RouteTable(apiRoutes.map(route));
+    for (const routeKey of apiRoutes) {
+      const { method, path } = routeKeyParts(routeKey);
+      const concretePath = path.replace(/\{\w+\}/g, 'abc123');
+      expect(api.match(method, concretePath)?.route.routeKey, `${method} ${concretePath}`).toBe(routeKey);
+    }
   });
 });
