@@ -305,7 +305,16 @@ describe('POST /placements', () => {
       expect(response.body).not.toContain(`"${hidden}"`);
     }
 
-    const puts = ddb.commandCalls(PutCommand);
+    const isSearchEntry = (call: { args: [{ input: { Item?: Record<string, unknown> } }] }) =>
+      String(call.args[0].input.Item?.pk).startsWith('SEARCH#');
+    const searchEntries = ddb.commandCalls(PutCommand).filter(isSearchEntry);
+    // The student is found by id, email and name: key-only entries written after the placement.
+    expect(searchEntries.map((call) => Object.keys(call.args[0].input.Item ?? {}).sort())).toContainEqual([
+      'pk',
+      'placementId',
+      'sk',
+    ]);
+    const puts = ddb.commandCalls(PutCommand).filter((call) => !isSearchEntry(call));
     expect(puts).toHaveLength(2);
     // Filed for the retention sweep under the day the rotation ends, before the placement is written.
     expect(puts[0]?.args[0].input.Item).toMatchObject({
