@@ -133,7 +133,7 @@ describe('the local cloud running the fixture template', () => {
       ]);
       for (const account of accounts) {
         expect(account.email).toBe(`${account.role}@demo.school.example`);
-        expect(account.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+        expect(account.password).toMatch(/^[0-9a-f]{24}$/);
       }
     });
 

@@ -34,7 +34,7 @@ const isAccount = (value: unknown): value is StaffAccount => {
 
 /**
  * The demo accounts kept in `<dataDir>/staff-accounts.json`: read when the file holds one account per
- * role, otherwise made with fresh passwords (96 bits from the CSPRNG each) and written, so a restart
+ * role, otherwise made with fresh passwords (96 bits from the CSPRNG each, hex: nothing a shell or a URL treats specially) and written, so a restart
  * keeps the passwords people were shown.
  */
 export async function loadOrCreateStaffAccounts(dataDir: string): Promise<StaffAccount[]> {
@@ -53,7 +53,7 @@ export async function loadOrCreateStaffAccounts(dataDir: string): Promise<StaffA
   }
   const accounts = STAFF_ROLES.map((role) => ({
     email: `${role}@demo.school.example`,
-    password: randomBytes(12).toString('base64url'),
+    password: randomBytes(12).toString('hex'),
     role,
   }));
   await writeFile(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
