@@ -13,17 +13,22 @@ import { FunctionRuntime, type InvocationResult } from './runtime/function-runti
 import type { ServiceEndpoints } from './runtime/lambda-environment.js';
 import { startApiGateway } from './services/api-gateway/api-gateway-server.js';
 import { createTables, type RunningService, startDynamoDb } from './services/dynamodb-service.js';
+import type { StaffAccount } from './services/identity-provider/staff-accounts.js';
 import { isAddressInUse, isPortFree } from './services/listen-on-loopback.js';
 import { PortInUseError } from './services/port-in-use-error.js';
 import type { StepFunctionsEngine } from './services/step-functions/step-functions-engine.js';
 import { startStepFunctionsServer } from './services/step-functions/step-functions-server.js';
 import { readCloudAssembly } from './template/cloud-assembly.js';
 import { buildLocalCloudModel, type LocalCloudModel } from './template/local-cloud-model.js';
+import { readUserPoolClients } from './template/local-user-pool-clients.js';
 import { type SynthesisOutcome, synthesizeIfStale } from './template/synthesize-if-stale.js';
 import { openVirtualClock } from './virtual-clock.js';
 
-/** Base URLs of the local services, as written to `.local/endpoints.json`. */
-export type LocalEndpoints = ServiceEndpoints;
+/**
+ * Base URLs of the local services, as written to `.local/endpoints.json`: the functions' services, the
+ * staff console (`<api>/console`) and the sign-in provider's issuer (`idp`).
+ */
+export type LocalEndpoints = ServiceEndpoints & { console: string; idp: string };
 
 export interface LocalCloudOptions {
   /** The project root (cdk.json, infra/, functions/…). Default: the current directory. */
@@ -60,6 +65,8 @@ export interface LocalCloud {
   synthesis: SynthesisOutcome;
   /** The fault switches passed in `options.faults`, if any. */
   faults?: LocalFaults;
+  /** The demo staff accounts of the local sign-in provider (also in `<dataDir>/staff-accounts.json`). */
+  staffAccounts: readonly StaffAccount[];
   /** How many executions that were RUNNING at the last stop were started again. */
   resumedExecutions: number;
   /** Loads the functions that routes, workflows and buckets use, one after the other, so that first requests are fast. */
@@ -178,9 +185,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }),
     );
     const api = await startService('api', () => startApiGateway({ port: ports.api }));
+    // Listens now, so its issuer is known when the template's user pools are resolved; clients come after.
+    const idp = await startService('idp', async () => {
+      const { startIdentityProvider } = await import(
+        './services/identity-provider/identity-provider-server.js'
+      );
+      return startIdentityProvider({ port: ports.idp, dataDir });
+    });
     const synthesisOutcome = await synthesized;
     const stacks = await readCloudAssembly(cdkOutDir, options.stackFilter);
-    const model = buildLocalCloudModel(stacks, { apiUrl: api.url });
+    const model = buildLocalCloudModel(stacks, { apiUrl: api.url, identityProviderUrl: idp.url });
+    idp.configure(readUserPoolClients(stacks, { apiUrl: api.url, identityProviderUrl: idp.url }));
     for (const warning of model.warnings) log(`Note: ${warning}`);
 
     const deliverAsync = (functionName: string, event: unknown) => {
@@ -214,6 +229,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       s3: s3.url,
       dynamodb: dynamodb.url,
       stepfunctions: stepFunctions.url,
+      console: `${api.url}/console`,
+      idp: idp.url,
     };
     if (model.functions.some((fn) => fn.environment.NODE_OPTIONS?.includes('--enable-source-maps'))) {
       process.setSourceMapsEnabled(true);
@@ -262,6 +279,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       model,
       synthesis: synthesisOutcome,
       ...(faults ? { faults } : {}),
+      staffAccounts: idp.accounts,
       resumedExecutions,
       warm: async () => {
         for (const functionName of referencedFunctions(model)) await functionRuntime.warm([functionName]);

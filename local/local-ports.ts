@@ -1,7 +1,7 @@
 /** The local services and how their ports are chosen. */
-export type ServiceName = 'api' | 'mailbox' | 's3' | 'dynamodb' | 'stepfunctions';
+export type ServiceName = 'api' | 'mailbox' | 's3' | 'dynamodb' | 'stepfunctions' | 'idp';
 
-export const SERVICE_NAMES: ServiceName[] = ['api', 'mailbox', 's3', 'dynamodb', 'stepfunctions'];
+export const SERVICE_NAMES: ServiceName[] = ['api', 'mailbox', 's3', 'dynamodb', 'stepfunctions', 'idp'];
 
 export const DEFAULT_PORTS: Record<ServiceName, number> = {
   api: 4000,
@@ -9,6 +9,7 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   s3: 4569,
   dynamodb: 4567,
   stepfunctions: 4583,
+  idp: 4010,
 };
 
 export const PORT_VARIABLES: Record<ServiceName, string> = {
@@ -17,6 +18,7 @@ export const PORT_VARIABLES: Record<ServiceName, string> = {
   s3: 'ONBOARDING_PORT_S3',
   dynamodb: 'ONBOARDING_PORT_DYNAMODB',
   stepfunctions: 'ONBOARDING_PORT_STEPFUNCTIONS',
+  idp: 'ONBOARDING_PORT_IDP',
 };
 
 export const SERVICE_LABELS: Record<ServiceName, string> = {
@@ -25,6 +27,7 @@ export const SERVICE_LABELS: Record<ServiceName, string> = {
   s3: 'storage (S3)',
   dynamodb: 'DynamoDB',
   stepfunctions: 'Step Functions',
+  idp: 'sign-in (OpenID Connect)',
 };
 
 /**

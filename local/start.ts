@@ -9,7 +9,7 @@ const USAGE = `Usage: npm start [-- --reset] [-- --time-scale N]
 Runs the synthesized CDK app on this machine (DynamoDB, S3, SES, Step Functions, API Gateway, Lambda).
   --reset          wipe .local/ (tables, files, executions) first
   --time-scale N   divide every workflow wait and task timeout by N (e.g. 3600: an hour takes a second)
-Ports: ONBOARDING_PORT_API, _MAILBOX, _S3, _DYNAMODB, _STEPFUNCTIONS (defaults 4000, 4005, 4569, 4567, 4583).`;
+Ports: ONBOARDING_PORT_API, _MAILBOX, _S3, _DYNAMODB, _STEPFUNCTIONS, _IDP (defaults 4000, 4005, 4569, 4567, 4583, 4010).`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -32,6 +32,8 @@ function printReady(cloud: LocalCloud, seconds: number, timeScale: number): void
     ['Storage (S3)', cloud.endpoints.s3],
     ['DynamoDB', cloud.endpoints.dynamodb],
     ['Step Functions', cloud.endpoints.stepfunctions],
+    ['Staff console', cloud.endpoints.console],
+    ['Sign-in (OIDC)', cloud.endpoints.idp],
   ];
   const lines = [
     '',
@@ -41,6 +43,11 @@ function printReady(cloud: LocalCloud, seconds: number, timeScale: number): void
     `  ${cloud.model.functions.length} functions, ${cloud.model.routes.length} routes, ${cloud.model.stateMachines.length} state machine(s)` +
       (cloud.resumedExecutions > 0 ? `, ${cloud.resumedExecutions} execution(s) resumed` : '') +
       (timeScale !== 1 ? `, time scale ${timeScale}` : ''),
+    '  Demo staff accounts (sign in to the console with one; also in staff-accounts.json):',
+    ...cloud.staffAccounts.map(
+      (account) => `    ${account.role.padEnd(12)}${account.email.padEnd(34)}${account.password}`,
+    ),
+    '',
     `  Data in ${relative(process.cwd(), cloud.dataDir) || '.'}/ (endpoints.json). Ctrl-C stops.`,
     '',
   ];

@@ -46,7 +46,13 @@ export class PayloadTooLargeError extends Error {
 
 /** A request refused whatever its content: a form posted from another site to a link route. */
 export class ForbiddenError extends Error {
-  override readonly name = 'ForbiddenError';
+  /** `string`, not the literal: the console's refusals (functions/staff-auth/) are ForbiddenErrors with their own names. */
+  override readonly name: string = 'ForbiddenError';
+}
+
+/** A request without valid credentials (no console session, an invalid token): 401 UNAUTHORIZED. */
+export class UnauthorizedError extends Error {
+  override readonly name: string = 'UnauthorizedError';
 }
 
 /** A placement status change that the workflow does not allow. */

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   TransientDependencyError,
+  UnauthorizedError,
   ValidationError,
 } from '../core/errors.js';
 import { EMAIL_LEASE_SECONDS } from '../use-cases/send-email-once.js';
@@ -16,6 +17,7 @@ import { type HttpResult, jsonResponse } from './http-response.js';
 /** The `error.code` of every error answer the API gives. */
 export const API_ERROR_CODES = [
   'VALIDATION_FAILED',
+  'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
   'LINK_EXPIRED',
@@ -51,6 +53,8 @@ export const toHttpError = (error: unknown): HttpError => {
   if (error instanceof ValidationError) {
     return { status: 400, code: 'VALIDATION_FAILED', message: error.message, details: error.details };
   }
+  if (error instanceof UnauthorizedError)
+    return { status: 401, code: 'UNAUTHORIZED', message: error.message };
   if (error instanceof ForbiddenError) return { status: 403, code: 'FORBIDDEN', message: error.message };
   if (error instanceof NotFoundError) return { status: 404, code: 'NOT_FOUND', message: error.message };
   if (error instanceof LinkExpiredError) return { status: 410, code: 'LINK_EXPIRED', message: error.message };

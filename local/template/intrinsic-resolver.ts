@@ -16,6 +16,8 @@ type Resolved = Json | typeof NO_VALUE;
 export interface ResolverOptions {
   /** The local API Gateway base URL (`Fn::GetAtt Api.ApiEndpoint`). */
   apiUrl: string;
+  /** The local OpenID Connect provider's issuer (a Cognito user pool's `ProviderURL`). */
+  identityProviderUrl?: string;
 }
 
 /**
@@ -149,6 +151,7 @@ export class IntrinsicResolver {
       logicalId,
       type: resource.Type,
       apiUrl: this.options.apiUrl,
+      ...(this.options.identityProviderUrl ? { identityProviderUrl: this.options.identityProviderUrl } : {}),
       property: (propertyName) => {
         const raw = resource.Properties?.[propertyName];
         if (raw === undefined) return undefined;

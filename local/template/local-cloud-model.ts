@@ -98,13 +98,15 @@ export interface LocalCloudModel {
 
 export interface ModelOptions {
   apiUrl: string;
+  /** The local OpenID Connect provider's issuer, which a Cognito user pool's `ProviderURL` resolves to. */
+  identityProviderUrl?: string;
 }
 
 const HANDLER_EXTENSIONS = ['.mjs', '.js', '.cjs'];
 
 /** Reads tables, buckets, functions, state machines, routes and bucket notifications from the stacks. */
 export function buildLocalCloudModel(stacks: StackTemplate[], options: ModelOptions): LocalCloudModel {
-  const resolver = new IntrinsicResolver(stacks, { apiUrl: options.apiUrl });
+  const resolver = new IntrinsicResolver(stacks, options);
   const warnings: string[] = [];
   const model: LocalCloudModel = {
     tables: readTables(resolver),

@@ -16,6 +16,8 @@ export interface LocalResource {
   property(name: string): Json | undefined;
   /** The local API Gateway base URL (for `ApiEndpoint`). */
   apiUrl: string;
+  /** The local OpenID Connect provider's issuer (for a user pool's `ProviderURL`), when one runs. */
+  identityProviderUrl?: string;
 }
 
 const arnPrefix = (service: string) =>
@@ -70,6 +72,10 @@ export function localRef(resource: LocalResource): Json {
       return namedBy(resource, 'Name');
     case 'AWS::Events::EventBus':
       return namedBy(resource, 'Name');
+    case 'AWS::Cognito::UserPool':
+      return localUserPoolId(resource);
+    case 'AWS::Cognito::UserPoolClient':
+      return localUserPoolClientId(resource);
     default:
       return logicalId;
   }
@@ -127,10 +133,49 @@ export function localAttribute(resource: LocalResource, attribute: string): Json
     case 'AWS::Logs::LogGroup':
       if (attribute === 'Arn') return `${arnPrefix('logs')}:log-group:${localRef(resource)}:*`;
       break;
+    case 'AWS::Cognito::UserPool': {
+      const issuer = localUserPoolIssuer(resource);
+      if (attribute === 'ProviderURL') return issuer;
+      if (attribute === 'ProviderName') return issuer.replace(/^https?:\/\//, '');
+      if (attribute === 'UserPoolId') return localUserPoolId(resource);
+      if (attribute === 'Arn') return `${arnPrefix('cognito-idp')}:userpool/${localUserPoolId(resource)}`;
+      break;
+    }
+    case 'AWS::Cognito::UserPoolClient':
+      if (attribute === 'ClientId') return localUserPoolClientId(resource);
+      break;
   }
   if (attribute === 'Arn') {
     const [, service = 'local', kind = 'resource'] = type.split('::');
     return `${arnPrefix(service.toLowerCase())}:${kind.toLowerCase()}/${logicalId}`;
   }
   return `${logicalId}.${attribute}`;
+}
+
+/**
+ * Cognito locally (DESIGN "Local cloud": sign-in through a real OpenID Connect provider on loopback).
+ * The local identity provider (local/services/identity-provider/) serves every user pool of the
+ * template. The settled contract: the console takes its issuer from the pool's `ProviderURL`
+ * (CDK `userPool.userPoolProviderUrl`) and its client id from the app client's `Ref`
+ * (`userPoolClient.userPoolClientId`). Locally `ProviderURL` is the local provider's issuer, and the
+ * client's `Ref` is the client id the provider registers with the client's CallbackURLs and LogoutURLs
+ * (local/template/local-user-pool-clients.ts). A pool's `Ref` stays a pool id (`us-east-1_…`), as
+ * other resources (the client, groups, the domain) use it as one; an issuer built by hand from it
+ * (`https://cognito-idp.<region>.amazonaws.com/<Ref>`) would not reach the local provider: use
+ * `ProviderURL`.
+ */
+export function localUserPoolId(resource: LocalResource): string {
+  return `${LOCAL_REGION}_${resource.logicalId.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}`;
+}
+
+export function localUserPoolClientId(resource: LocalResource): string {
+  return resource.logicalId;
+}
+
+/** The issuer a user pool's tokens carry: the local provider's, else what Cognito's would be. */
+export function localUserPoolIssuer(resource: LocalResource): string {
+  return (
+    resource.identityProviderUrl ??
+    `https://cognito-idp.${LOCAL_REGION}.${LOCAL_URL_SUFFIX}/${localUserPoolId(resource)}`
+  );
 }

@@ -22,7 +22,7 @@ import { type LocalCloud, startLocalCloud } from '../../local/local-cloud.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/cloud-assembly', import.meta.url));
-const ANY_FREE_PORT = { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0 };
+const ANY_FREE_PORT = { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0 };
 const TABLE = 'PlacementOnboarding-dev';
 const BUCKET = 'onboarding-dev-docs-000000000000-us-east-1';
 const STATE_MACHINE = 'arn:aws:states:us-east-1:000000000000:stateMachine:OnboardingStateMachineFC9EE32A';
@@ -105,11 +105,66 @@ describe('the local cloud running the fixture template', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('writes endpoints.json with the base URL of each of the five services', async () => {
+  it('writes endpoints.json with the base URL of each service, the staff console and the sign-in provider', async () => {
     const written = JSON.parse(await readFile(join(dataDir, 'endpoints.json'), 'utf8'));
-    expect(Object.keys(written)).toEqual(['api', 'mailbox', 's3', 'dynamodb', 'stepfunctions']);
+    expect(Object.keys(written)).toEqual([
+      'api',
+      'mailbox',
+      's3',
+      'dynamodb',
+      'stepfunctions',
+      'console',
+      'idp',
+    ]);
     expect(written).toEqual(cloud.endpoints);
-    for (const url of Object.values(cloud.endpoints)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const { console: consoleUrl, ...services } = cloud.endpoints;
+    for (const url of Object.values(services)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(consoleUrl).toBe(`${cloud.endpoints.api}/console`);
+  });
+
+  describe('sign-in provider', () => {
+    it('writes staff-accounts.json with one demo account per role, as the cloud reports them', async () => {
+      const accounts = JSON.parse(await readFile(join(dataDir, 'staff-accounts.json'), 'utf8'));
+      expect(accounts).toEqual(cloud.staffAccounts);
+      expect(accounts.map((account: { role: string }) => account.role).sort()).toEqual([
+        'coordinator',
+        'reviewer',
+        'viewer',
+      ]);
+      for (const account of accounts) {
+        expect(account.email).toBe(`${account.role}@demo.school.example`);
+        expect(account.password).toMatch(/^[0-9a-f]{24}$/);
+      }
+    });
+
+    it('serves discovery at the idp endpoint with itself as the issuer', async () => {
+      const discovery = await (await fetch(`${cloud.endpoints.idp}/.well-known/openid-configuration`)).json();
+      expect(discovery).toMatchObject({
+        issuer: cloud.endpoints.idp,
+        code_challenge_methods_supported: ['S256'],
+      });
+    });
+
+    it('registers the fallback console client with <api>/console/auth/callback when the template has no user pool', async () => {
+      const authorize = (redirectUri: string) =>
+        fetch(
+          `${cloud.endpoints.idp}/auth?${new URLSearchParams({
+            client_id: 'onboarding-console',
+            redirect_uri: redirectUri,
+            response_type: 'code',
+            scope: 'openid email',
+            state: 'state-1',
+            code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+            code_challenge_method: 'S256',
+          })}`,
+          { redirect: 'manual' },
+        );
+      const accepted = await authorize(`${cloud.endpoints.console}/auth/callback`);
+      expect(accepted.status).toBe(303);
+      expect(accepted.headers.get('location')).toMatch(/^\/interaction\//);
+      const refused = await authorize('https://evil.example/console/auth/callback');
+      expect(refused.status).toBe(400);
+    });
   });
 
   describe('API Gateway', () => {
@@ -534,10 +589,12 @@ describe('restarting the local cloud', () => {
       () => storedAttribute(dynamodb, 'run#survives-restart', 'token', 'token'),
       'the first task token',
     );
+    const staffAccounts = cloud.staffAccounts;
     await cloud.stop();
 
     cloud = await startFixtureCloud(dataDir);
     expect(cloud.resumedExecutions).toBe(1);
+    expect(cloud.staffAccounts).toEqual(staffAccounts);
     ({ sfn, dynamodb } = clientsFor(cloud));
     const secondToken = await eventually(async () => {
       const token = await storedAttribute(dynamodb, 'run#survives-restart', 'token', 'token');

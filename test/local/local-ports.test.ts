@@ -9,6 +9,7 @@ describe('choosing the ports of the local services', () => {
       s3: 4569,
       dynamodb: 4567,
       stepfunctions: 4583,
+      idp: 4010,
     });
     expect(DEFAULT_PORTS.api).toBe(4000);
   });
@@ -21,5 +22,6 @@ describe('choosing the ports of the local services', () => {
   it('refuses a value that is not a port', () => {
     expect(() => resolvePorts({}, { ONBOARDING_PORT_MAILBOX: 'abc' })).toThrow('ONBOARDING_PORT_MAILBOX');
     expect(() => resolvePorts({}, { ONBOARDING_PORT_DYNAMODB: '70000' })).toThrow('ONBOARDING_PORT_DYNAMODB');
+    expect(() => resolvePorts({}, { ONBOARDING_PORT_IDP: '-1' })).toThrow('ONBOARDING_PORT_IDP');
   });
 });

@@ -65,3 +65,7 @@ export const startSortKey = (startDate: string, placementId: string) => `${start
 export const listingSortKey = (createdAt: string, placementId: string) => `${createdAt}#${placementId}`;
 
 export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+/** A staff console session, by the SHA-256 of its cookie's id (functions/staff-auth/staff-session.ts). */
+export const staffSessionKey = (idHash: string) => ({ pk: `STAFFSESSION#${idHash}`, sk: 'STAFFSESSION' });
+/** A sign-in between the redirect to the provider and the callback, by the SHA-256 of its cookie's id. */
+export const pendingSignInKey = (idHash: string) => ({ pk: `SIGNIN#${idHash}`, sk: 'SIGNIN' });
