@@ -175,7 +175,8 @@ input[type="text"], input[type="email"], input[type="number"], input[type="searc
 input[type="number"] { max-width: 9rem; }
 .grid { display: grid; gap: 1rem; }
 .grid--2 { grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
-.grid--stats { grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); }
+.grid--stats { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.grid--top { align-items: start; }
 .stat { background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 1rem; margin: 0; }
 .stat dt { color: var(--muted); font-weight: 600; }
 .stat dd { margin: 0.25rem 0 0; font-size: 1.5rem; font-weight: 700; line-height: 1.25; }
@@ -183,10 +184,10 @@ input[type="number"] { max-width: 9rem; }
 .section { margin: 1.5rem 0; }
 .section > h2 { margin-bottom: 0.5rem; }
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; }
-.data-table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; }
+.data-table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; overflow-wrap: break-word; }
 .data-table caption { text-align: left; padding: 0.75rem 0.75rem 0.25rem; font-weight: 700; }
 .data-table th, .data-table td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: top; border-top: 1px solid var(--line); }
-.data-table thead th { border-top: 0; background: var(--plain-bg); white-space: nowrap; }
+.data-table thead th { border-top: 0; background: var(--plain-bg); vertical-align: bottom; }
 .data-table td.number, .data-table th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .data-table a { font-weight: 600; }
 .filters { background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 0.5rem 1rem 1rem; margin: 1rem 0; }
@@ -206,7 +207,7 @@ input[type="number"] { max-width: 9rem; }
 .warning-text { color: var(--bad-ink); font-weight: 700; }
 .chart { margin: 1rem 0; background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 1rem; }
 .chart figcaption { font-weight: 700; margin-bottom: 0.5rem; }
-.chart svg { display: block; width: 100%; max-width: 48rem; height: auto; }
+.chart svg { display: block; width: 100%; max-width: 52rem; height: auto; }
 .chart .bar { fill: var(--accent); }
 .chart .bar-label, .chart .bar-value { fill: var(--ink); font: 15px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 .chart .bar-value { font-weight: 700; }
@@ -216,16 +217,24 @@ input[type="number"] { max-width: 9rem; }
 .document-view iframe { display: block; width: 100%; height: 70vh; min-height: 28rem; border: 1px solid var(--line); background: #ffffff; }
 .document-view img { display: block; max-width: 100%; height: auto; margin: 0 auto; border: 1px solid var(--line); }
 .decision-panel .card { margin-top: 0; }
-.checklist-table .badge { white-space: normal; }
+.data-table .badge { white-space: nowrap; }
 .choice--inline { display: inline-flex; margin-right: 0.5rem; }
 .requirement-options { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0.5rem; }
 .requirement-option { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem;
   background: #ffffff; border: 1px solid var(--field-line); border-radius: 0.5rem; }
 .requirement-option .choice { border: 0; padding: 0; min-height: 2.75rem; align-items: center; }
+.requirement-option .choice:has(input:checked) { box-shadow: none; }
+.requirement-option:has(input[type="checkbox"]:checked) { border-color: var(--accent); box-shadow: 0 0 0 1px var(--accent); }
+.requirement-option .field-error { grid-column: 1 / -1; margin: 0; }
 .requirement-option .field { margin: 0; }
 .requirement-option label.override { font-weight: 400; font-size: 0.9375rem; margin: 0; }
 .requirement-option input[type="number"] { width: 6rem; }
 .row-errors li { margin: 0.25rem 0; }
+.console progress { display: block; width: 100%; max-width: 40rem; height: 1.25rem; margin: 0.25rem 0 0.5rem; accent-color: var(--accent); }
+.nowrap { white-space: nowrap; }
+@media (min-width: 48rem) {
+  .grid--stats { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+}
 @media (min-width: 64rem) {
   .review-layout { grid-template-columns: minmax(0, 3fr) minmax(20rem, 2fr); align-items: start; }
 }

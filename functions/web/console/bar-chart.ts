@@ -15,9 +15,11 @@ export interface BarChartOptions {
   readonly bars: readonly ChartBar[];
 }
 
-const WIDTH = 640;
-const LABEL_WIDTH = 230;
+/** Room for the bars themselves and the number after the longest one (SVG units, about px at 15px text). */
+const BAR_SPACE = 360;
 const VALUE_WIDTH = 70;
+/** A generous average width of one character of the labels. */
+const CHARACTER_WIDTH = 8.5;
 const ROW = 34;
 const BAR = 22;
 
@@ -28,21 +30,24 @@ const BAR = 22;
  */
 export const barChart = (options: BarChartOptions): SafeHtml => {
   const max = Math.max(1, ...options.bars.map((bar) => bar.value));
-  const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+  const longest = Math.max(0, ...options.bars.map((bar) => bar.label.length));
+  const labelWidth = Math.ceil(Math.max(120, longest * CHARACTER_WIDTH + 16));
+  const chartWidth = labelWidth + BAR_SPACE + VALUE_WIDTH;
+  const barSpace = BAR_SPACE;
   const height = Math.max(1, options.bars.length) * ROW + 8;
   const summary = `${options.caption}: ${options.bars.map((bar) => `${bar.label} ${displayCount(bar.value)}`).join(', ')}.`;
   const rows = options.bars.map((bar, index) => {
     const top = 4 + index * ROW;
-    const width = Math.round((bar.value / max) * barSpace);
+    const barWidth = Math.round((bar.value / max) * barSpace);
     const middle = top + BAR / 2 + 5;
-    return html`<text class="bar-label" x="${LABEL_WIDTH - 10}" y="${middle}" text-anchor="end">${bar.label}</text>
-<rect class="bar-track" x="${LABEL_WIDTH}" y="${top}" width="${barSpace}" height="${BAR}"></rect>
-<rect class="bar" x="${LABEL_WIDTH}" y="${top}" width="${width}" height="${BAR}"></rect>
-<text class="bar-value" x="${LABEL_WIDTH + width + 8}" y="${middle}">${displayCount(bar.value)}</text>`;
+    return html`<text class="bar-label" x="${labelWidth - 10}" y="${middle}" text-anchor="end">${bar.label}</text>
+<rect class="bar-track" x="${labelWidth}" y="${top}" width="${barSpace}" height="${BAR}"></rect>
+<rect class="bar" x="${labelWidth}" y="${top}" width="${barWidth}" height="${BAR}"></rect>
+<text class="bar-value" x="${labelWidth + barWidth + 8}" y="${middle}">${displayCount(bar.value)}</text>`;
   });
   return html`<figure class="chart" aria-labelledby="${options.id}-caption">
 <figcaption id="${options.id}-caption">${options.caption}</figcaption>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${summary}" focusable="false">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${summary}" focusable="false">
 ${rows}
 </svg>
 </figure>`;

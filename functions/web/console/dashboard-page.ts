@@ -65,13 +65,13 @@ const stat = (label: string, value: string, note?: string): SafeHtml =>
   html`<div class="stat"><dt>${label}</dt><dd>${value}${note && html`<small>${note}</small>`}</dd></div>`;
 
 const durationStats = (label: string, summary: DurationSummary, show: (value?: number) => string) =>
-  stat(
-    label,
-    summary.count === 0 ? 'Not measured yet' : `${show(summary.median)} median`,
-    summary.count === 0
-      ? 'Nothing has finished this step yet.'
-      : `90th percentile ${show(summary.p90)}, over ${displayCount(summary.count)}`,
-  );
+  summary.count === 0
+    ? stat(label, 'Not measured yet', 'Nothing has finished this step yet.')
+    : stat(
+        label,
+        show(summary.median),
+        `Median. 90th percentile ${show(summary.p90)}; over ${displayCount(summary.count)}.`,
+      );
 
 const emptyDashboard = (context: ConsoleContext): SafeHtml => {
   const links = consoleLinks(context.basePath);

@@ -121,7 +121,7 @@ const documentCell = (
 const checklist = (view: PlacementDetailView, links: ConsoleLinks, canVerify: boolean): SafeHtml =>
   dataTable({
     id: 'checklist',
-    caption: 'Checklist',
+    caption: 'Each requirement and where it stands',
     className: 'checklist-table',
     rows: view.requirements,
     columns: [
@@ -323,7 +323,7 @@ ${errorsFor(issues, 'confirm').length > 0 && html`<p class="field-error" id="pur
     cards.length > 0 &&
     html`<section class="section" aria-labelledby="actions-heading">
 <h2 id="actions-heading">Actions</h2>
-<div class="grid grid--2">${cards}</div>
+<div class="grid grid--2 grid--top">${cards}</div>
 </section>`
   );
 };

@@ -102,7 +102,8 @@ ${inputField({ id: 'filter-startTo', name: 'startTo', type: 'date', label: 'Star
             { header: 'Program', cell: (row) => row.program },
             {
               header: 'Dates',
-              cell: (row) => html`${displayDate(row.startDate)} to<br>${displayDate(row.endDate)}`,
+              cell: (row) =>
+                html`<span class="nowrap">${displayDate(row.startDate)}</span> to<br><span class="nowrap">${displayDate(row.endDate)}</span>`,
             },
             {
               header: 'Status',

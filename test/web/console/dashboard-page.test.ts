@@ -14,8 +14,8 @@ describe('the dashboard', () => {
     expect(text).toContain('Waiting on the school 12');
     expect(text).toContain('Waiting on sites 9');
     expect(text).toContain('Verification queue 12 documents Oldest waiting 30 hours');
-    expect(text).toContain('Time to clearance 9.5 days median 90th percentile 21 days, over 118');
-    expect(text).toContain('Time to verification 6 hours median 90th percentile 40 hours, over 342');
+    expect(text).toContain('Time to clearance 9.5 days Median. 90th percentile 21 days; over 118.');
+    expect(text).toContain('Time to verification 6 hours Median. 90th percentile 40 hours; over 342.');
   });
 
   it('lists rotations starting soon that are not cleared, each linking to its placement', () => {
