@@ -183,7 +183,7 @@ input[type="number"] { max-width: 9rem; }
 .stat dd small { display: block; font-size: 0.9375rem; font-weight: 400; color: var(--muted); }
 .section { margin: 1.5rem 0; }
 .section > h2 { margin-bottom: 0.5rem; }
-.table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; }
+.table-wrap { position: relative; overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; }
 .data-table { width: 100%; border-collapse: collapse; font-size: 0.9375rem; overflow-wrap: break-word; }
 .data-table caption { text-align: left; padding: 0.75rem 0.75rem 0.25rem; font-weight: 700; }
 .data-table th, .data-table td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: top; border-top: 1px solid var(--line); }

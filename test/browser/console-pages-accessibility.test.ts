@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderConsoleErrorPage } from '../../functions/web/console/console-error-page.js';
 import { renderDashboardPage } from '../../functions/web/console/dashboard-page.js';
 import { renderImportPage } from '../../functions/web/console/import-page.js';
@@ -185,8 +185,11 @@ describe.skipIf(!hasChromium)(
       [browser, server] = await Promise.all([launchChromium(), startServer()]);
     }, 120_000);
 
+    afterEach(async () => {
+      for (const context of contexts.splice(0)) await context.close();
+    });
+
     afterAll(async () => {
-      for (const context of contexts) await context.close();
       await browser?.close();
       await server?.stop();
     });
@@ -238,16 +241,16 @@ describe.skipIf(!hasChromium)(
       await page.keyboard.press('Tab'); // the skip link
       expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to main content');
       await page.keyboard.press('Enter');
-      // A date input takes one Tab per part (day, month, year): count each control once.
-      for (let step = 0; step < 10; step += 1) {
+      // A date input takes one Tab per part (day, month, year): count each control once. Whether
+      // the frame itself takes focus depends on the PDF viewer, so frame stops are left out.
+      for (let step = 0; step < 40 && focused.length < 4; step += 1) {
         await page.keyboard.press('Tab');
         const now = await page.evaluate<string>(
           `(() => { const e = document.activeElement; return e.id || e.tagName.toLowerCase() + ':' + (e.textContent || '').trim(); })()`,
         );
-        if (focused.at(-1) !== now) focused.push(now);
+        if (focused.at(-1) !== now && now !== 'iframe:') focused.push(now);
       }
-      expect(focused.slice(0, 5)).toEqual([
-        'iframe:',
+      expect(focused).toEqual([
         'a:Open tb-result.pdf in a new tab (the view is recorded)',
         'verify-issuedOn',
         'button:Verify Tuberculosis (TB) screening',
