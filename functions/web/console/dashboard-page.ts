@@ -138,7 +138,7 @@ ${
       })
 }
 </section>
-<div class="grid grid--2">
+<div class="grid grid--laptop-2">
 <section class="section" aria-labelledby="status-heading">
 <h2 id="status-heading">By status</h2>
 ${barChart({ id: 'status-chart', caption: 'Placements by status', bars: statuses.map((row) => ({ label: row.label, value: row.count })) })}
