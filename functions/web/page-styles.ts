@@ -190,7 +190,7 @@ input[type="number"] { max-width: 9rem; }
 .data-table thead th { border-top: 0; background: var(--plain-bg); vertical-align: bottom; }
 .data-table td.number, .data-table th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .data-table a { font-weight: 600; }
-.data-table .hint { overflow-wrap: anywhere; }
+.data-table .hint, .data-table .email { overflow-wrap: anywhere; }
 .filters { background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 0.5rem 1rem 1rem; margin: 1rem 0; }
 .filters__fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0 1rem; }
 .filters__fields .field--wide { grid-column: 1 / -1; }

@@ -52,7 +52,10 @@ ${dataTable({
     },
     {
       header: 'Administrators',
-      cell: (row) => row.adminEmails.map((email, index) => html`${index > 0 && html`<br>`}${email}`),
+      cell: (row) =>
+        row.adminEmails.map(
+          (email, index) => html`${index > 0 && html`<br>`}<span class="email">${email}</span>`,
+        ),
     },
     { header: 'Requirements', cell: (row) => String(row.requirementCount), numeric: true },
     { header: 'Verification', cell: (row) => VERIFICATION_LABELS[row.verification] },
