@@ -218,7 +218,7 @@ input[type="number"] { max-width: 9rem; }
 .document-view iframe { display: block; width: 100%; height: 70vh; min-height: 28rem; border: 1px solid var(--line); background: #ffffff; }
 .document-view img { display: block; max-width: 100%; height: auto; margin: 0 auto; border: 1px solid var(--line); }
 .decision-panel .card { margin-top: 0; }
-.data-table .badge { white-space: nowrap; }
+.data-table .badge { white-space: normal; overflow-wrap: normal; border-radius: 0.75rem; }
 .choice--inline { display: inline-flex; margin-right: 0.5rem; }
 .requirement-options { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0.5rem; }
 .requirement-option { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 0.5rem; padding: 0.5rem 0.75rem;

@@ -96,7 +96,7 @@ ${inputField({ id: 'filter-startTo', name: 'startTo', type: 'date', label: 'Star
             {
               header: 'Student',
               cell: (row) =>
-                html`<a href="${links.placement(row.placementId)}">${row.studentName}</a><br><span class="hint">${row.studentId} · ${row.studentEmail}</span>`,
+                html`<a href="${links.placement(row.placementId)}">${row.studentName}</a><br><span class="hint">${row.studentId}<br>${row.studentEmail}</span>`,
             },
             { header: 'Site', cell: (row) => row.siteName },
             { header: 'Program', cell: (row) => row.program },

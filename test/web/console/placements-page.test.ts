@@ -22,7 +22,7 @@ describe('the placements list', () => {
   it('shows each placement with student, site, program, dates, status and who it waits on, linked', () => {
     const text = visibleText(page);
     expect(text).toContain(
-      'Amara Okafor S-1001 · amara@students.example.edu Riverside General Hospital BSN Nursing 14 December 2026 to 12 March 2027 Waiting for documents Student',
+      'Amara Okafor S-1001 amara@students.example.edu Riverside General Hospital BSN Nursing 14 December 2026 to 12 March 2027 Waiting for documents Student',
     );
     expect(text).toContain('Mei Chen');
     expect(text).toContain('School (verification)');
