@@ -1,6 +1,6 @@
 import { latestCalendarDateOf, startOfDayAfter } from '../core/calendar-date.js';
-import { evaluateCompliance, outstandingRequirements } from '../core/compliance.js';
-import type { Placement, PlacementStatus } from '../core/model/placement.js';
+import { evaluateCompliance, incompleteRequirements } from '../core/compliance.js';
+import { type Placement, type PlacementStatus, placementVerification } from '../core/model/placement.js';
 import { assertTransition, isTerminalStatus } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { updatePlacement, withHistory } from './update-placement.js';
@@ -43,8 +43,10 @@ export const checkCompliance = async (
       documents,
       rotation: current,
       today: latestCalendarDateOf(now),
+      verification: placementVerification(current),
     });
-    const outstanding = outstandingRequirements(requirements);
+    // SUBMITTED items are not complete: the placement waits in collection (and still expires) for them.
+    const outstanding = incompleteRequirements(requirements);
     let status: PlacementStatus;
     if (outstanding.length === 0) {
       status = 'AWAITING_SITE_APPROVAL';

@@ -65,3 +65,11 @@ export const startSortKey = (startDate: string, placementId: string) => `${start
 export const listingSortKey = (createdAt: string, placementId: string) => `${createdAt}#${placementId}`;
 
 export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * Verification queue: a SUBMITTED document carries these on the `byStatus` index (sparse: the keys are
+ * written only while it is SUBMITTED, so a decision's put takes it out). `QUEUE#` never collides with
+ * a placement's `{status}#{shard}`; the shard is the document id's, oldest first by the sort key.
+ */
+export const queueIndexKey = (shard: number) => `QUEUE#${shard}`;
+export const queueSortKey = (submittedAt: string, documentId: string) => `${submittedAt}#${documentId}`;
