@@ -123,7 +123,13 @@ const applyDecision = (
     );
   }
   const at = now.toISOString();
-  const base = { code: requirement.code, title: requirement.title, documentId: document.documentId };
+  const base = {
+    code: requirement.code,
+    title: requirement.title,
+    documentId: document.documentId,
+    // Kept so the time from submission to a staff decision is known (placement-counters.ts).
+    ...(requirement.submittedAt ? { submittedAt: requirement.submittedAt } : {}),
+  };
   const next: PlacementRequirement =
     decision.decision === 'verify'
       ? { ...base, status: 'ACCEPTED', verification: 'staff', verifiedBy: by, verifiedAt: at }

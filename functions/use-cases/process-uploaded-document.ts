@@ -128,6 +128,7 @@ const recordVerdict = (
           title: current.title,
           status: 'SUBMITTED',
           documentId: document.documentId,
+          submittedAt: now.toISOString(),
           // Kept (backend only) so evidence older than a rejection still cannot clear it.
           ...(current.rejectedAt ? { rejectedAt: current.rejectedAt } : {}),
         }

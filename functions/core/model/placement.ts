@@ -37,6 +37,8 @@ export interface PlacementRequirement {
   documentId?: string;
   /** Backend only: when the requirement was last rejected; only evidence uploaded later can clear it. */
   rejectedAt?: string;
+  /** Backend only: when the file passed the checks and went to the school's verifiers (staff sites). */
+  submittedAt?: string;
   /** ACCEPTED only: checked by a person at the school (`staff`) or on the file checks alone (`automatic`). */
   verification?: VerificationMode;
   /** Staff-verified only: who verified the document (`verifierName`). */
