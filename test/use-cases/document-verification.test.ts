@@ -352,6 +352,17 @@ describe('refusals', () => {
   });
 });
 
+describe('the queue after the due date', () => {
+  it('drops the uploads of a placement that expired while they waited', async () => {
+    const { placementId } = await startCollecting();
+    await upload(placementId, 'BLS');
+    world.currentTime = new Date('2026-02-17T00:00:01Z');
+    expect((await checkCompliance(world.ports, placementId, true)).next).toBe('NOTIFY_OUTCOME');
+    expect(stored(placementId).status).toBe('EXPIRED');
+    expect((await listVerificationQueue(world.ports, {})).items).toEqual([]);
+  });
+});
+
 describe('sending documents back', () => {
   it('several rejections in one sitting make one email listing every item, sent when the last is decided', async () => {
     const { placementId } = await startCollecting();
