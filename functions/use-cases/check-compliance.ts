@@ -4,6 +4,7 @@ import { type Placement, type PlacementStatus, placementVerification } from '../
 import { assertTransition, isTerminalStatus } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { updatePlacement, withHistory } from './update-placement.js';
+import { withdrawStaleSubmissions } from './withdraw-stale-submissions.js';
 
 export type NextStep = 'COLLECT_DOCUMENTS' | 'REQUEST_SITE_APPROVAL' | 'NOTIFY_OUTCOME' | 'STOP';
 
@@ -76,6 +77,8 @@ export const checkCompliance = async (
       `${met} of ${requirements.length} requirements met`,
     );
   });
+  // An expired placement's uploads, or ones met by other evidence meanwhile, leave the verification queue.
+  await withdrawStaleSubmissions(ports, placement, documents);
   const now = ports.clock.now();
   const secondsUntilDue = Math.ceil(
     (startOfDayAfter(placement.documentsDueDate).getTime() - now.getTime()) / 1000,

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import { judgeUpload } from '../../functions/core/upload-verdict.js';
+import { tbDocument } from './student-document-fixture.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n');
-const document: StudentDocument = {
-  documentId: 'doc_1',
-  studentId: 's-1',
-  placementId: 'pl_1',
-  requirementCode: 'TB',
-  fileName: 'tb.pdf',
-  contentType: 'application/pdf',
-  size: PDF.byteLength,
-  issuedOn: '2025-12-01',
-  objectKey: 'placements/pl_1/doc_1',
-  status: 'PENDING',
-  createdAt: '2026-01-05T09:00:00.000Z',
-  updatedAt: '2026-01-05T09:00:00.000Z',
-};
+const document = tbDocument({ size: PDF.byteLength, issuedOn: '2025-12-01' });
 const judge = (verification: 'staff' | 'automatic', overrides: Partial<StudentDocument> = {}) =>
   judgeUpload({
     document: { ...document, ...overrides },

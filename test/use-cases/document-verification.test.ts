@@ -12,14 +12,18 @@ import { collectDocuments } from '../../functions/use-cases/collect-documents.js
 import { createPlacement } from '../../functions/use-cases/create-placement.js';
 import { decideDocumentVerification } from '../../functions/use-cases/decide-document-verification.js';
 import { listVerificationQueue } from '../../functions/use-cases/list-verification-queue.js';
-import { processUploadedDocument } from '../../functions/use-cases/process-uploaded-document.js';
 import { requestUpload } from '../../functions/use-cases/request-upload.js';
 import {
   type SentBackNoticeComposer,
   sendSentBackNotice,
 } from '../../functions/use-cases/send-sent-back-notice.js';
 import { waiveRequirement } from '../../functions/use-cases/waive-requirement.js';
-import { generalHospitalPlacement, worldWithGeneralHospital } from '../support/general-hospital.js';
+import {
+  generalHospitalPlacement,
+  startCollectingDocuments,
+  uploadThroughPortal,
+  worldWithGeneralHospital,
+} from '../support/general-hospital.js';
 import { type InMemoryWorld, PDF_BYTES } from '../support/in-memory-ports.js';
 
 const STUDENT = { id: 'S-2002', name: 'Grace Student', email: 'grace@student.test' };
@@ -51,29 +55,24 @@ beforeEach(async () => {
 });
 
 const startCollecting = async (overrides: Record<string, unknown> = {}) => {
-  const { placement } = await createPlacement(world.ports, generalHospitalPlacement(STUDENT, overrides));
-  expect((await checkCompliance(world.ports, placement.placementId, false)).next).toBe('COLLECT_DOCUMENTS');
   const token = nextToken();
-  await collectDocuments(world.ports, {
-    placementId: placement.placementId,
-    taskToken: token,
-    reminder: false,
-  });
-  return { placementId: placement.placementId, token };
+  const placementId = await startCollectingDocuments(
+    world,
+    generalHospitalPlacement(STUDENT, overrides),
+    token,
+  );
+  return { placementId, token };
 };
 
 const upload = async (placementId: string, code: string) => {
-  const portalToken = world.lastLinkTo(STUDENT.email, 'portal');
-  const { documentId } = await requestUpload(world.ports, portalToken, {
-    requirementCode: code,
-    fileName: `${code.toLowerCase()}.pdf`,
-    contentType: 'application/pdf',
-    size: PDF_BYTES.byteLength,
-    ...VALID_DATES[code],
+  const { documentId, outcome } = await uploadThroughPortal(world, {
+    studentEmail: STUDENT.email,
+    placementId,
+    code,
+    dates: VALID_DATES[code] ?? {},
+    bytes: PDF_BYTES,
   });
-  const key = `placements/${placementId}/${documentId}`;
-  world.objects.set(key, PDF_BYTES);
-  return { documentId, outcome: await processUploadedDocument(world.ports, key) };
+  return { documentId, outcome };
 };
 
 const uploadAll = async (placementId: string) => {
@@ -349,6 +348,17 @@ describe('refusals', () => {
       AlreadyDecidedError,
     );
     expect(world.documentsById.get(documentId)).toMatchObject({ status: 'ACCEPTED', verification: 'staff' });
+    expect((await listVerificationQueue(world.ports, {})).items).toEqual([]);
+  });
+});
+
+describe('the queue after the due date', () => {
+  it('drops the uploads of a placement that expired while they waited', async () => {
+    const { placementId } = await startCollecting();
+    await upload(placementId, 'BLS');
+    world.currentTime = new Date('2026-02-17T00:00:01Z');
+    expect((await checkCompliance(world.ports, placementId, true)).next).toBe('NOTIFY_OUTCOME');
+    expect(stored(placementId).status).toBe('EXPIRED');
     expect((await listVerificationQueue(world.ports, {})).items).toEqual([]);
   });
 });

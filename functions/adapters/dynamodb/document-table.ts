@@ -95,7 +95,9 @@ export class DocumentTable implements DocumentRepository {
 /** The item; a SUBMITTED document also joins the verification queue (`queueIndexKey`, docs/data-model.md). */
 export const toItem = (document: StudentDocument): Record<string, unknown> => ({
   ...documentKey(document.studentId, document.documentId),
-  ...(document.status === 'SUBMITTED' && document.submittedAt !== undefined
+  ...(document.status === 'SUBMITTED' &&
+  document.submittedAt !== undefined &&
+  document.withdrawnAt === undefined
     ? {
         gsi1pk: queueIndexKey(shardOf(document.documentId)),
         gsi1sk: queueSortKey(document.submittedAt, document.documentId),

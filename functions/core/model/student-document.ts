@@ -49,6 +49,8 @@ export interface StudentDocument {
   staffDecision?: StaffDecision;
   /** SUBMITTED and after: when the file passed the checks and joined the verification queue. */
   submittedAt?: string;
+  /** SUBMITTED only: taken out of the verification queue because no decision is needed any more (`staleSubmissions`). */
+  withdrawnAt?: string;
   /** Copied from the placement when the document is SUBMITTED, so the queue needs no second read. */
   queueEntry?: { siteId: string; startDate: string; student: Student };
   createdAt: string;

@@ -133,7 +133,11 @@ describe('DocumentTable queue keys', () => {
     const waiting = submitted('doc_a', '01');
     await documents.saveDocument(waiting);
     await documents.updateDocument({ ...waiting, status: 'ACCEPTED', verification: 'staff' });
-    const [first, second] = ddb.commandCalls(PutCommand).map((call) => call.args[0].input.Item ?? {});
+    await documents.updateDocument({ ...waiting, withdrawnAt: '2030-02-21T00:00:00.000Z' });
+    const [first, second, withdrawn] = ddb
+      .commandCalls(PutCommand)
+      .map((call) => call.args[0].input.Item ?? {});
+    expect(withdrawn?.gsi1pk).toBeUndefined();
     expect(first).toMatchObject({ gsi1sk: '2030-02-20T10:01:00.000Z#doc_a' });
     expect(String(first?.gsi1pk)).toMatch(/^QUEUE#[0-3]$/);
     expect(second?.gsi1pk).toBeUndefined();
