@@ -1,4 +1,5 @@
-import type { Placement } from './model/placement.js';
+import type { Placement, PlacementRequirement } from './model/placement.js';
+import { waitingOnOf } from './waiting-on.js';
 
 /**
  * The dashboard's and reports' numbers are kept as counters that change with each placement write,
@@ -15,6 +16,10 @@ export const counterNames = {
     `site#${siteId}#program#${program}#status#${status}`,
   /** Requirements waiting for a staff verifier. */
   submitted: () => 'submitted',
+  /** Unfinished placements by who they wait on (`student`, `school`, `site`). */
+  waitingOn: (who: string) => `waiting#${who}`,
+  /** Staff decisions (verify or send back) made `hours` whole hours after submission (capped). */
+  decidedAfterHours: (hours: number) => `decided-hours#${hours}`,
   /** Placements cleared after `days` whole days (capped at {@link MAX_COUNTED_DAYS}). */
   clearedAfterDays: (days: number) => `cleared-days#${days}`,
   programClearedAfterDays: (siteId: string, program: string, days: number) =>
@@ -23,6 +28,17 @@ export const counterNames = {
 
 /** Clearance times beyond a year are counted as a year: the histogram stays bounded. */
 export const MAX_COUNTED_DAYS = 365;
+/** Verification times beyond 30 days are counted as 30 days. */
+export const MAX_COUNTED_HOURS = 720;
+const HOUR_MS = 3_600_000;
+
+/** Whole hours from submission to a staff decision on a requirement, capped; undefined when none. */
+export const hoursToStaffDecision = (requirement: PlacementRequirement): number | undefined => {
+  const decidedAt = requirement.verifiedAt ?? requirement.sentBackAt;
+  if (requirement.submittedAt === undefined || decidedAt === undefined) return undefined;
+  const hours = Math.floor((Date.parse(decidedAt) - Date.parse(requirement.submittedAt)) / HOUR_MS);
+  return Math.min(MAX_COUNTED_HOURS, Math.max(0, hours));
+};
 
 const DAY_MS = 86_400_000;
 
@@ -48,10 +64,16 @@ export const counterContributions = (placement: Placement): ReadonlyMap<string, 
     [counterNames.siteStatus(siteId, status), 1],
     [counterNames.programStatus(siteId, program, status), 1],
   ]);
-  const submitted = placement.requirements.filter(
-    (requirement) => (requirement.status as string) === 'SUBMITTED',
-  ).length;
+  const submitted = placement.requirements.filter((requirement) => requirement.status === 'SUBMITTED').length;
   if (submitted > 0) contributions.set(counterNames.submitted(), submitted);
+  const waitingOn = waitingOnOf(placement);
+  if (waitingOn !== undefined) contributions.set(counterNames.waitingOn(waitingOn), 1);
+  for (const requirement of placement.requirements) {
+    const hours = hoursToStaffDecision(requirement);
+    if (hours === undefined) continue;
+    const counter = counterNames.decidedAfterHours(hours);
+    contributions.set(counter, (contributions.get(counter) ?? 0) + 1);
+  }
   const days = daysToClearance(placement);
   if (days !== undefined) {
     contributions.set(counterNames.clearedAfterDays(days), 1);

@@ -1,4 +1,5 @@
 import type { Placement, PlacementRequirement } from './model/placement.js';
+import { type WaitingOn, waitingOnOf } from './waiting-on.js';
 
 /** The placement as the API shows it (docs/design.md, "HTTP API"; `Placement` in docs/openapi.yaml): no task token, no internal bookkeeping. */
 export interface PlacementView {
@@ -11,18 +12,29 @@ export interface PlacementView {
   endDate: string;
   documentsDueDate: string;
   coordinatorEmail: string;
-  requirements: PlacementRequirement[];
+  requirements: RequirementView[];
   history: Placement['history'];
   createdAt: string;
   updatedAt: string;
   decision?: { decision: string; by: string; at: string; reason?: string };
   failure?: { error: string };
+  /** Absent when finished (`waitingOnOf`). */
+  waitingOn?: WaitingOn;
 }
 
+/** A requirement as the API shows it: `verification` on every ACCEPTED one; who sent it back stays backend-only. */
+export type RequirementView = Omit<PlacementRequirement, 'rejectedAt' | 'sentBackAt' | 'sentBackBy'>;
+
 export const toRequirementView = ({
-  rejectedAt: _hidden,
+  rejectedAt: _rejected,
+  sentBackAt: _sentBack,
+  sentBackBy: _sentBackBy,
   ...requirement
-}: PlacementRequirement): PlacementRequirement => requirement;
+}: PlacementRequirement): RequirementView =>
+  requirement.status === 'ACCEPTED' && requirement.verification === undefined
+    ? // Accepted on the file checks alone (every upload before staff verification existed).
+      { ...requirement, verification: 'automatic' }
+    : requirement;
 
 export const toPlacementView = (placement: Placement): PlacementView => ({
   placementId: placement.placementId,
@@ -49,4 +61,10 @@ export const toPlacementView = (placement: Placement): PlacementView => ({
       }
     : {}),
   ...(placement.failure ? { failure: { error: placement.failure.error } } : {}),
+  ...withWaitingOn(placement),
 });
+
+const withWaitingOn = (placement: Placement): { waitingOn?: WaitingOn } => {
+  const waitingOn = waitingOnOf(placement);
+  return waitingOn ? { waitingOn } : {};
+};

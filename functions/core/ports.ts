@@ -5,6 +5,7 @@
 import type { LinkRecord } from './model/link.js';
 import type { Placement, PlacementStatus } from './model/placement.js';
 import type { PurgeRecord } from './model/purge-record.js';
+import type { RequirementCode } from './model/requirement-code.js';
 import type { Site } from './model/site.js';
 import type { StudentDocument } from './model/student-document.js';
 import type { CounterDelta } from './placement-counters.js';
@@ -32,6 +33,25 @@ export interface PlacementPage {
 export interface SiteSummary {
   siteId: string;
   name: string;
+}
+
+export interface VerificationQueueQuery {
+  siteId?: string;
+  requirementCode?: RequirementCode;
+  limit: number;
+  /** Opaque: a page's `cursor`; the next page starts after it. */
+  cursor?: string;
+}
+
+export interface VerificationQueuePage {
+  /** SUBMITTED documents (each with its `submittedAt` and `queueEntry`), oldest first. */
+  items: StudentDocument[];
+  cursor?: string;
+}
+
+/** The documents waiting for a staff verifier, oldest first, without a Scan (docs/data-model.md). */
+export interface VerificationQueue {
+  listSubmitted(query: VerificationQueueQuery): Promise<VerificationQueuePage>;
 }
 
 export interface SiteRepository {
@@ -177,6 +197,7 @@ export interface Ports {
   sites: SiteRepository;
   placements: PlacementRepository;
   documents: DocumentRepository;
+  verificationQueue: VerificationQueue;
   links: LinkRepository;
   purges: PurgeRecords;
   retention: RetentionIndex;

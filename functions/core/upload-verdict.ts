@@ -2,9 +2,17 @@ import { checkEvidence } from './evidence-validity.js';
 import { detectFileType, MAX_UPLOAD_BYTES } from './file-signature.js';
 import type { SiteRequirementSpec } from './model/site.js';
 import type { StudentDocument } from './model/student-document.js';
+import type { VerificationMode } from './model/verification.js';
 import { requirementCodeOf, resolveRequirement } from './requirement-catalogue.js';
 
-export type UploadVerdict = { accepted: true } | { accepted: false; reason: string };
+/**
+ * `accepted`: the file passed the checks. It is then `SUBMITTED` to a staff verifier where the
+ * placement's verification is `staff`, and `ACCEPTED` outright (verification `automatic`) otherwise.
+ */
+export type UploadVerdict =
+  | { accepted: true; status: 'SUBMITTED' }
+  | { accepted: true; status: 'ACCEPTED'; verification: 'automatic' }
+  | { accepted: false; reason: string };
 
 const KIND_NAMES: Record<string, string> = {
   'application/pdf': 'a PDF',
@@ -23,6 +31,8 @@ export const judgeUpload = (input: {
   rules: SiteRequirementSpec[];
   rotation: { startDate: string; endDate: string };
   today: string;
+  /** The placement's verification mode. */
+  verification: VerificationMode;
 }): UploadVerdict => {
   const { document, object } = input;
   if (object.size === 0) return { accepted: false, reason: 'The file was empty. Upload the document again.' };
@@ -56,5 +66,8 @@ export const judgeUpload = (input: {
     input.today,
     `This ${requirement.noun}`,
   );
-  return evidence.valid ? { accepted: true } : { accepted: false, reason: evidence.reason };
+  if (!evidence.valid) return { accepted: false, reason: evidence.reason };
+  return input.verification === 'staff'
+    ? { accepted: true, status: 'SUBMITTED' }
+    : { accepted: true, status: 'ACCEPTED', verification: 'automatic' };
 };

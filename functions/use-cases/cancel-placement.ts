@@ -5,6 +5,7 @@ import type { Ports } from '../core/ports.js';
 import { parseOptionalReasonInput } from '../core/validation/optional-reason-input.js';
 import { notifyOutcome } from './notify-outcome.js';
 import { updatePlacement, withHistory } from './update-placement.js';
+import { withdrawStaleSubmissions } from './withdraw-stale-submissions.js';
 
 /**
  * Cancels a placement, stops its workflow and tells the student (and the site admins, if they had
@@ -13,14 +14,16 @@ import { updatePlacement, withHistory } from './update-placement.js';
  * placement cannot be cancelled. Cancelling a purged (so already CANCELLED) placement sends nothing.
  */
 export const cancelPlacement = async (
-  ports: Pick<Ports, 'placements' | 'workflow' | 'clock' | 'ledger' | 'mailer'>,
+  ports: Pick<Ports, 'placements' | 'documents' | 'workflow' | 'clock' | 'ledger' | 'mailer'>,
   placementId: string,
   body: unknown,
 ): Promise<Placement> => {
   const { reason } = parseOptionalReasonInput(body);
   const placement = await stopPlacement(ports, placementId, reason);
-  // A purged placement has nobody left to tell: its student is '[purged]'.
+  // A purged placement has nobody left to tell: its student is '[purged]' (and the purge deletes its documents).
   if (placement.purge) return placement;
+  // Its uploads waiting for a verifier need no decision any more.
+  await withdrawStaleSubmissions(ports, placement);
   const { sent } = await notifyOutcome(ports, placementId);
   return sent > 0 ? ((await ports.placements.getPlacement(placementId)) ?? placement) : placement;
 };

@@ -1,9 +1,10 @@
 import { latestCalendarDateOf, startOfDayAfter } from '../core/calendar-date.js';
-import { evaluateCompliance, outstandingRequirements } from '../core/compliance.js';
-import type { Placement, PlacementStatus } from '../core/model/placement.js';
+import { evaluateCompliance, incompleteRequirements } from '../core/compliance.js';
+import { type Placement, type PlacementStatus, placementVerification } from '../core/model/placement.js';
 import { assertTransition, isTerminalStatus } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { updatePlacement, withHistory } from './update-placement.js';
+import { withdrawStaleSubmissions } from './withdraw-stale-submissions.js';
 
 export type NextStep = 'COLLECT_DOCUMENTS' | 'REQUEST_SITE_APPROVAL' | 'NOTIFY_OUTCOME' | 'STOP';
 
@@ -43,8 +44,10 @@ export const checkCompliance = async (
       documents,
       rotation: current,
       today: latestCalendarDateOf(now),
+      verification: placementVerification(current),
     });
-    const outstanding = outstandingRequirements(requirements);
+    // SUBMITTED items are not complete: the placement waits in collection (and still expires) for them.
+    const outstanding = incompleteRequirements(requirements);
     let status: PlacementStatus;
     if (outstanding.length === 0) {
       status = 'AWAITING_SITE_APPROVAL';
@@ -74,6 +77,8 @@ export const checkCompliance = async (
       `${met} of ${requirements.length} requirements met`,
     );
   });
+  // An expired placement's uploads, or ones met by other evidence meanwhile, leave the verification queue.
+  await withdrawStaleSubmissions(ports, placement, documents);
   const now = ports.clock.now();
   const secondsUntilDue = Math.ceil(
     (startOfDayAfter(placement.documentsDueDate).getTime() - now.getTime()) / 1000,

@@ -1,10 +1,11 @@
-import { startOfDayAfter } from '../core/calendar-date.js';
-import { outstandingRequirements } from '../core/compliance.js';
+import { isCollectionComplete } from '../core/compliance.js';
+import { documentsRequestItems } from '../core/documents-request-items.js';
 import type { Placement } from '../core/model/placement.js';
 import type { Ports } from '../core/ports.js';
-import { requirementCodeOf, resolveRequirement } from '../core/requirement-catalogue.js';
+import { rotationFactsOf } from '../core/rotation-facts.js';
+import { latestSentBackAt } from '../core/sent-back-batch.js';
 import { documentsRequestEmail } from '../web/emails/documents-request-email.js';
-import { issueLink } from './issue-link.js';
+import { issuePortalLink } from './issue-link.js';
 import { sendEmailOnce } from './send-email-once.js';
 import { updatePlacement, withHistory } from './update-placement.js';
 
@@ -16,7 +17,12 @@ type CollectPorts = Pick<
 /**
  * The CollectDocuments callback task: keeps the task token server-side and emails the
  * student their portal link and what is outstanding (a reminder after a timeout). If
- * nothing is outstanding by the time the token is stored, resumes at once.
+ * nothing is outstanding by the time the token is stored, resumes at once. While only
+ * SUBMITTED items remain (waiting for the school's verifiers), the student is not emailed:
+ * the token is stored and the workflow waits for the verifiers.
+ *
+ * An email sent here lists every item sent back by a verifier so far, so it also closes the
+ * open sent-back batch (`sentBackNoticeThrough`): no separate sent-back notice repeats it.
  */
 export const collectDocuments = async (
   ports: CollectPorts,
@@ -31,37 +37,32 @@ export const collectDocuments = async (
   }
   const reminderNumber = input.reminder ? placement.remindersSent + 1 : 0;
   const kind = input.reminder ? 'reminder' : placement.approvalRound > 0 ? 'changes-requested' : 'first';
-  const sent = await sendEmailOnce(
-    ports,
-    `collect:${placement.placementId}:r${placement.approvalRound}:n${reminderNumber}`,
-    async () => {
-      const portalUrl = await issueLink(ports, {
-        kind: 'portal',
-        placementId: placement.placementId,
-        expiresAt: startOfDayAfter(placement.documentsDueDate).toISOString(),
-      });
-      const email = documentsRequestEmail({
-        studentName: placement.student.name,
-        siteName: placement.siteName,
-        program: placement.program,
-        startDate: placement.startDate,
-        endDate: placement.endDate,
-        documentsDueDate: placement.documentsDueDate,
-        outstanding: outstandingRequirements(placement.requirements).map((requirement) => ({
-          title: requirement.title,
-          status: requirement.status,
-          ...(requirement.reason ? { reason: requirement.reason } : {}),
-          evidence: resolveRequirement(ruleFor(placement, requirement.code)).evidence,
-        })),
-        portalUrl,
-        kind,
-        ...(kind === 'changes-requested' && placement.decision?.reason
-          ? { changesReason: placement.decision.reason }
-          : {}),
-      });
-      return { to: [placement.student.email], ...email };
-    },
-  );
+  const outstanding = documentsRequestItems(placement);
+  const sentBackThrough = latestSentBackAt(placement);
+  const sent =
+    outstanding.length > 0 &&
+    (await sendEmailOnce(
+      ports,
+      `collect:${placement.placementId}:r${placement.approvalRound}:n${reminderNumber}`,
+      async () => {
+        const portalUrl = await issuePortalLink(ports, placement);
+        const email = documentsRequestEmail({
+          ...rotationFactsOf(placement),
+          outstanding: outstanding.map(({ title, status, reason, evidence }) => ({
+            title,
+            status,
+            ...(reason ? { reason } : {}),
+            evidence,
+          })),
+          portalUrl,
+          kind,
+          ...(kind === 'changes-requested' && placement.decision?.reason
+            ? { changesReason: placement.decision.reason }
+            : {}),
+        });
+        return { to: [placement.student.email], ...email };
+      },
+    ));
 
   let completeMeanwhile = false;
   await updatePlacement(ports, placement.placementId, (current, now) => {
@@ -75,12 +76,12 @@ export const collectDocuments = async (
       remindersSent: reminderNumber,
     };
     if (!sent) return waiting;
+    if (sentBackThrough !== undefined && (current.sentBackNoticeThrough ?? '') < sentBackThrough) {
+      waiting.sentBackNoticeThrough = sentBackThrough;
+    }
     return withHistory(waiting, now, input.reminder ? 'DOCUMENTS_REMINDER_SENT' : 'DOCUMENTS_REQUESTED');
   });
   if (completeMeanwhile) await ports.workflow.resume(input.taskToken, { event: 'STATUS_CHANGED' });
 };
 
-const isComplete = (placement: Placement) => outstandingRequirements(placement.requirements).length === 0;
-
-const ruleFor = (placement: Placement, code: string) =>
-  placement.rules.find((rule) => requirementCodeOf(rule) === code) ?? (code as never);
+const isComplete = (placement: Placement) => isCollectionComplete(placement.requirements);

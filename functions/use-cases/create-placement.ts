@@ -1,6 +1,7 @@
 import { addDays } from '../core/calendar-date.js';
 import { ValidationError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
+import { siteVerification } from '../core/model/site.js';
 import { placementIdFor } from '../core/placement-id.js';
 import type { Ports } from '../core/ports.js';
 import { resolveRequirement } from '../core/requirement-catalogue.js';
@@ -49,6 +50,7 @@ export const createPlacement = async (
     rules: site.requirements,
     adminEmails: site.adminEmails,
     siteName: site.name,
+    verification: siteVerification(site),
     reminderIntervalHours: site.reminderIntervalHours,
     siteReminderIntervalHours: site.siteReminderIntervalHours,
     executionName: placementId,

@@ -1,5 +1,5 @@
 import { PLACEMENT_OUTCOME_MESSAGE } from '../contract/log-messages.js';
-import { outstandingRequirements } from '../core/compliance.js';
+import { incompleteRequirements } from '../core/compliance.js';
 import type { Placement } from '../core/model/placement.js';
 import type { EmailMessage, Ports } from '../core/ports.js';
 import { logger } from '../observability/logger.js';
@@ -70,9 +70,7 @@ const compose = (placement: Placement, outcome: Outcome, audience: Audience): Om
     ...(placement.decision && outcome !== 'CANCELLED' ? { decidedBy: placement.decision.by } : {}),
     ...(outcome === 'EXPIRED'
       ? {
-          outstanding: outstandingRequirements(placement.requirements).map(
-            (requirement) => requirement.title,
-          ),
+          outstanding: incompleteRequirements(placement.requirements).map((requirement) => requirement.title),
         }
       : {}),
   });

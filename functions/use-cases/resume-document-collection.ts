@@ -1,10 +1,12 @@
-import { outstandingRequirements } from '../core/compliance.js';
+import { isCollectionComplete } from '../core/compliance.js';
 import type { Placement } from '../core/model/placement.js';
 import type { Ports } from '../core/ports.js';
 import { updatePlacement } from './update-placement.js';
 
 /**
- * Resumes a workflow waiting in CollectDocuments when nothing is outstanding any more.
+ * Resumes a workflow waiting in CollectDocuments when collection is complete: every requirement
+ * ACCEPTED or WAIVED (a SUBMITTED one still waits for a verifier). Every path that completes an
+ * item calls it with the placement as it stored it (an accepted upload, a waiver, a verification).
  * Step Functions accepts a task token once, so concurrent callers resume it exactly once;
  * the stored token is then cleared so nobody tries again.
  */
@@ -14,7 +16,7 @@ export const resumeDocumentCollectionIfComplete = async (
 ): Promise<boolean> => {
   const task = placement.pendingTask;
   if (placement.status !== 'AWAITING_DOCUMENTS' || task?.kind !== 'COLLECT_DOCUMENTS') return false;
-  if (outstandingRequirements(placement.requirements).length > 0) return false;
+  if (!isCollectionComplete(placement.requirements)) return false;
   await ports.workflow.resume(task.token, { event: 'DOCUMENTS_COMPLETE' });
   await clearPendingTask(ports, placement.placementId, task.token);
   return true;

@@ -5,10 +5,11 @@ import type { Ports } from '../core/ports.js';
 import { parseWaiverInput } from '../core/validation/waiver-input.js';
 import { resumeDocumentCollectionIfComplete } from './resume-document-collection.js';
 import { updatePlacement, withHistory } from './update-placement.js';
+import { withdrawStaleSubmissions } from './withdraw-stale-submissions.js';
 
 /** The coordinator waives one requirement; when that was the last one outstanding, the workflow moves on. */
 export const waiveRequirement = async (
-  ports: Pick<Ports, 'placements' | 'workflow' | 'clock'>,
+  ports: Pick<Ports, 'placements' | 'documents' | 'workflow' | 'clock'>,
   placementId: string,
   body: unknown,
 ): Promise<Placement> => {
@@ -51,5 +52,7 @@ export const waiveRequirement = async (
     );
   });
   await resumeDocumentCollectionIfComplete(ports, placement);
+  // A waived requirement's upload waiting for a verifier needs no decision any more.
+  await withdrawStaleSubmissions(ports, placement);
   return placement;
 };

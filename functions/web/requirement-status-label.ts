@@ -3,6 +3,7 @@ import type { RequirementStatus } from '../core/model/placement.js';
 /** The words a status badge shows (status is never shown by colour alone). */
 export const REQUIREMENT_STATUS_LABELS: Readonly<Record<RequirementStatus, string>> = {
   MISSING: 'Missing',
+  SUBMITTED: 'Being checked by the school',
   ACCEPTED: 'Accepted',
   REJECTED: 'Not accepted',
   WAIVED: 'Waived',

@@ -23,6 +23,7 @@ describe('counter deltas of a placement write', () => {
       { counter: 'status#CHECKING', by: 1 },
       { counter: 'site#st-marys#status#CHECKING', by: 1 },
       { counter: 'site#st-marys#program#BSN#status#CHECKING', by: 1 },
+      { counter: 'waiting#student', by: 1 },
     ]);
   });
 
@@ -32,7 +33,9 @@ describe('counter deltas of a placement write', () => {
     const deltas = counterDeltas(before, after);
     expect(deltas).toContainEqual({ counter: 'status#AWAITING_DOCUMENTS', by: -1 });
     expect(deltas).toContainEqual({ counter: 'status#AWAITING_SITE_APPROVAL', by: 1 });
-    expect(deltas).toHaveLength(6);
+    expect(deltas).toContainEqual({ counter: 'waiting#student', by: -1 });
+    expect(deltas).toContainEqual({ counter: 'waiting#site', by: 1 });
+    expect(deltas).toHaveLength(8);
   });
 
   it('change nothing when a write leaves the counted state as it was', () => {
@@ -49,8 +52,39 @@ describe('counter deltas of a placement write', () => {
         status: 'SUBMITTED' as Placement['requirements'][number]['status'],
       })),
     };
-    expect(counterDeltas(before, after)).toEqual([{ counter: counterNames.submitted(), by: 2 }]);
-    expect(counterDeltas(after, before)).toEqual([{ counter: counterNames.submitted(), by: -2 }]);
+    expect(counterDeltas(before, after)).toEqual([
+      { counter: 'waiting#student', by: -1 },
+      { counter: counterNames.submitted(), by: 2 },
+      { counter: 'waiting#school', by: 1 },
+    ]);
+    expect(counterDeltas(after, before)).toContainEqual({ counter: counterNames.submitted(), by: -2 });
+  });
+
+  it('file each staff decision under the whole hours it waited after submission', () => {
+    const before = storedPlacement();
+    const after: Placement = {
+      ...before,
+      requirements: [
+        {
+          code: 'MMR',
+          title: 'MMR',
+          status: 'ACCEPTED',
+          verification: 'staff',
+          submittedAt: '2030-02-20T10:00:00.000Z',
+          verifiedAt: '2030-02-21T13:30:00.000Z',
+        },
+        {
+          code: 'BLS',
+          title: 'BLS',
+          status: 'REJECTED',
+          submittedAt: '2030-02-20T10:00:00.000Z',
+          sentBackAt: '2030-02-20T12:00:00.000Z',
+        },
+      ],
+    };
+    const deltas = counterDeltas(before, after);
+    expect(deltas).toContainEqual({ counter: 'decided-hours#27', by: 1 });
+    expect(deltas).toContainEqual({ counter: 'decided-hours#2', by: 1 });
   });
 
   it('file a cleared placement under the whole days it took, capped at a year', () => {

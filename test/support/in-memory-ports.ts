@@ -1,8 +1,8 @@
-import { ConcurrentUpdateError } from '../../functions/core/errors.js';
+import { ConcurrentUpdateError, ValidationError } from '../../functions/core/errors.js';
 import type { LinkRecord } from '../../functions/core/model/link.js';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
-import type { Site } from '../../functions/core/model/site.js';
+import { type Site, siteFromStorage } from '../../functions/core/model/site.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import type { EmailMessage, ListPlacementsQuery, PlacementPage, Ports } from '../../functions/core/ports.js';
 
@@ -32,7 +32,10 @@ export class InMemoryWorld {
     clock: { now: () => new Date(this.currentTime) },
     config: { publicBaseUrl: 'https://onboarding.test' },
     sites: {
-      getSite: async (siteId) => structuredClone(this.sites.get(siteId)),
+      getSite: async (siteId) => {
+        const stored = this.sites.get(siteId);
+        return stored ? siteFromStorage(structuredClone(stored)) : undefined;
+      },
       listSites: async () => [...this.sites.values()].map(({ siteId, name }) => ({ siteId, name })),
       saveSite: async (site, expectedVersion) => {
         const existing = this.sites.get(site.siteId);
@@ -82,6 +85,28 @@ export class InMemoryWorld {
       deleteDocument: async (studentId, documentId) => {
         if (this.documentsById.get(documentId)?.studentId === studentId)
           this.documentsById.delete(documentId);
+      },
+    },
+    verificationQueue: {
+      listSubmitted: async (query) => {
+        const after = query.cursor === undefined ? undefined : decodeQueueCursor(query.cursor);
+        const waiting = [...this.documentsById.values()]
+          .filter(
+            (d) => d.status === 'SUBMITTED' && d.submittedAt !== undefined && d.queueEntry !== undefined,
+          )
+          .filter((d) => (query.siteId ? d.queueEntry?.siteId === query.siteId : true))
+          .filter((d) => (query.requirementCode ? d.requirementCode === query.requirementCode : true))
+          .map((d) => ({ sortKey: `${d.submittedAt}#${d.documentId}`, document: structuredClone(d) }))
+          .filter((entry) => after === undefined || entry.sortKey > after)
+          .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
+        const page = waiting.slice(0, query.limit);
+        const last = page.at(-1);
+        return {
+          items: page.map((entry) => entry.document),
+          ...(waiting.length > query.limit && last
+            ? { cursor: Buffer.from(last.sortKey).toString('base64url') }
+            : {}),
+        };
       },
     },
     links: {
@@ -185,6 +210,13 @@ export class InMemoryWorld {
     return match[1];
   }
 }
+
+const decodeQueueCursor = (cursor: string): string => {
+  const sortKey = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!sortKey.includes('#'))
+    throw new ValidationError([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+  return sortKey;
+};
 
 export const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n');
 export const EXE_BYTES = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);

@@ -18,7 +18,12 @@ import { requestSiteApproval } from '../../functions/use-cases/request-site-appr
 import { requestUpload } from '../../functions/use-cases/request-upload.js';
 import { showReview } from '../../functions/use-cases/show-review.js';
 import { waiveRequirement } from '../../functions/use-cases/waive-requirement.js';
-import { generalHospitalPlacement, worldWithGeneralHospital } from '../support/general-hospital.js';
+import {
+  generalHospitalPlacement,
+  startCollectingDocuments,
+  uploadThroughPortal,
+  worldWithGeneralHospital,
+} from '../support/general-hospital.js';
 import { EXE_BYTES, type InMemoryWorld, PDF_BYTES } from '../support/in-memory-ports.js';
 
 const STUDENT = { id: 'S-1001', name: 'Ada Student', email: 'ada@student.test' };
@@ -33,6 +38,8 @@ const nextToken = () => `task-token-${++tokens}`;
 
 beforeEach(async () => {
   world = await worldWithGeneralHospital({
+    // Today's behaviour: uploads that pass the file checks are accepted without a staff verifier.
+    verification: 'automatic',
     adminEmails: ADMINS,
     requirements: ['BLS', { code: 'TB', months: 6 }, 'HIPAA_TRAINING'],
     documentsDueDays: 14,
@@ -43,31 +50,20 @@ beforeEach(async () => {
 
 /** Runs the workflow's first steps as the state machine would: check, then collect. */
 const startCollecting = async () => {
-  const { placement } = await createPlacement(world.ports, placementBody());
-  const step = await checkCompliance(world.ports, placement.placementId, false);
-  expect(step.next).toBe('COLLECT_DOCUMENTS');
   const token = nextToken();
-  await collectDocuments(world.ports, {
-    placementId: placement.placementId,
-    taskToken: token,
-    reminder: false,
-  });
-  return { placementId: placement.placementId, token };
+  return { placementId: await startCollectingDocuments(world, placementBody(), token), token };
 };
 
 const upload = async (code: string, dates: Record<string, string>, bytes: Uint8Array = PDF_BYTES) => {
-  const portalToken = world.lastLinkTo(STUDENT.email, 'portal');
-  const { documentId } = await requestUpload(world.ports, portalToken, {
-    requirementCode: code,
-    fileName: `${code.toLowerCase()}.pdf`,
-    contentType: 'application/pdf',
-    size: bytes.byteLength,
-    ...dates,
-  });
   const placementId = [...world.placementsById.keys()][0] ?? '';
-  const key = `placements/${placementId}/${documentId}`;
-  world.objects.set(key, bytes);
-  return { key, outcome: await processUploadedDocument(world.ports, key) };
+  const { key, outcome } = await uploadThroughPortal(world, {
+    studentEmail: STUDENT.email,
+    placementId,
+    code,
+    dates,
+    bytes,
+  });
+  return { key, outcome };
 };
 
 const uploadAllValid = async () => {

@@ -8,7 +8,13 @@ import {
 import type { StudentDocument } from '../../core/model/student-document.js';
 import type { DocumentRepository } from '../../core/ports.js';
 import { isConditionFailure, translateDynamoError, withDynamoErrors } from './dynamo-errors.js';
-import { documentKey, studentDocumentsPartition } from './table-keys.js';
+import {
+  documentKey,
+  queueIndexKey,
+  queueSortKey,
+  shardOf,
+  studentDocumentsPartition,
+} from './table-keys.js';
 
 export class DocumentTable implements DocumentRepository {
   constructor(
@@ -55,7 +61,7 @@ export class DocumentTable implements DocumentRepository {
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...documentKey(document.studentId, document.documentId), ...document },
+          Item: toItem(document),
         }),
       ),
     );
@@ -66,7 +72,7 @@ export class DocumentTable implements DocumentRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...documentKey(document.studentId, document.documentId), ...document },
+          Item: toItem(document),
           ConditionExpression: 'attribute_exists(pk)',
         }),
       );
@@ -86,7 +92,21 @@ export class DocumentTable implements DocumentRepository {
   }
 }
 
-const fromItem = (item: Record<string, unknown>): StudentDocument => {
-  const { pk: _pk, sk: _sk, ...document } = item;
+/** The item; a SUBMITTED document also joins the verification queue (`queueIndexKey`, docs/data-model.md). */
+export const toItem = (document: StudentDocument): Record<string, unknown> => ({
+  ...documentKey(document.studentId, document.documentId),
+  ...(document.status === 'SUBMITTED' &&
+  document.submittedAt !== undefined &&
+  document.withdrawnAt === undefined
+    ? {
+        gsi1pk: queueIndexKey(shardOf(document.documentId)),
+        gsi1sk: queueSortKey(document.submittedAt, document.documentId),
+      }
+    : {}),
+  ...document,
+});
+
+export const fromItem = (item: Record<string, unknown>): StudentDocument => {
+  const { pk: _pk, sk: _sk, gsi1pk: _queue, gsi1sk: _order, ...document } = item;
   return document as unknown as StudentDocument;
 };

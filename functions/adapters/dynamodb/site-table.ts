@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Site } from '../../core/model/site.js';
+import { type Site, siteFromStorage } from '../../core/model/site.js';
 import type { SiteRepository, SiteSummary } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
 import { SITE_REGISTRY_PARTITION, siteKey, siteRegistryKey } from './table-keys.js';
@@ -18,7 +18,7 @@ export class SiteTable implements SiteRepository {
     );
     if (!Item) return undefined;
     const { pk: _pk, sk: _sk, ...site } = Item;
-    return site as Site;
+    return siteFromStorage(site as Site);
   }
 
   async saveSite(site: Site, expectedVersion: number | undefined): Promise<void> {

@@ -69,3 +69,11 @@ export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 export const staffSessionKey = (idHash: string) => ({ pk: `STAFFSESSION#${idHash}`, sk: 'STAFFSESSION' });
 /** A sign-in between the redirect to the provider and the callback, by the SHA-256 of its cookie's id. */
 export const pendingSignInKey = (idHash: string) => ({ pk: `SIGNIN#${idHash}`, sk: 'SIGNIN' });
+
+/**
+ * Verification queue: a SUBMITTED document carries these on the `byStatus` index (sparse: the keys are
+ * written only while it is SUBMITTED, so a decision's put takes it out). `QUEUE#` never collides with
+ * a placement's `{status}#{shard}`; the shard is the document id's, oldest first by the sort key.
+ */
+export const queueIndexKey = (shard: number) => `QUEUE#${shard}`;
+export const queueSortKey = (submittedAt: string, documentId: string) => `${submittedAt}#${documentId}`;

@@ -1,6 +1,7 @@
 import type { PurgeProgress } from './purge-record.js';
 import type { RequirementCode } from './requirement-code.js';
 import type { SiteRequirementSpec } from './site.js';
+import { STORED_WITHOUT_VERIFICATION, type VerificationMode } from './verification.js';
 
 export const PLACEMENT_STATUSES = [
   'CHECKING',
@@ -14,7 +15,11 @@ export const PLACEMENT_STATUSES = [
 ] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
-export const REQUIREMENT_STATUSES = ['MISSING', 'ACCEPTED', 'REJECTED', 'WAIVED'] as const;
+/**
+ * `SUBMITTED`: uploaded, passed the file checks, waiting for a staff verifier (staff sites only).
+ * Collection is complete when every requirement is `ACCEPTED` or `WAIVED`.
+ */
+export const REQUIREMENT_STATUSES = ['MISSING', 'SUBMITTED', 'ACCEPTED', 'REJECTED', 'WAIVED'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
 export interface Student {
@@ -32,6 +37,21 @@ export interface PlacementRequirement {
   documentId?: string;
   /** Backend only: when the requirement was last rejected; only evidence uploaded later can clear it. */
   rejectedAt?: string;
+  /** Backend only: when the file passed the checks and went to the school's verifiers (staff sites). */
+  submittedAt?: string;
+  /** ACCEPTED only: checked by a person at the school (`staff`) or on the file checks alone (`automatic`). */
+  verification?: VerificationMode;
+  /** Staff-verified only: who verified the document (`verifierName`). */
+  verifiedBy?: string;
+  /** Staff-verified only: when (ISO-8601). */
+  verifiedAt?: string;
+  /**
+   * Backend only: when a staff reviewer sent this item back (rejected it). The student's one
+   * "sent back" email covers every item sent back since the last one (`sent-back-batch.ts`).
+   */
+  sentBackAt?: string;
+  /** Backend only: who sent it back (`verifierName`); the history entry names them too. */
+  sentBackBy?: string;
 }
 
 export interface HistoryEntry {
@@ -82,6 +102,11 @@ export interface Placement {
   /** Copied from the site at creation so a later site edit cannot change a running placement. */
   adminEmails: string[];
   siteName: string;
+  /**
+   * Copied from the site at creation. Absent on placements stored before sites had the setting:
+   * read it with `placementVerification`, which answers `automatic` for them.
+   */
+  verification?: VerificationMode;
   reminderIntervalHours: number;
   siteReminderIntervalHours: number;
   executionName?: string;
@@ -96,4 +121,10 @@ export interface Placement {
   documentsDeletedAt?: string;
   /** Backend only: a purge of the student's documents and personal data, started or done. */
   purge?: PurgeProgress;
+  /** Backend only: the latest `sentBackAt` the student has been emailed about (sent-back notice or reminder). */
+  sentBackNoticeThrough?: string;
 }
+
+/** A placement's verification mode; placements stored before the setting existed were `automatic`. */
+export const placementVerification = (placement: Pick<Placement, 'verification'>): VerificationMode =>
+  placement.verification ?? STORED_WITHOUT_VERIFICATION;

@@ -66,10 +66,12 @@ export function parseListQuery(
   return result;
 }
 
-const blankAsAbsent = (value: unknown): unknown =>
+/** A blank query-string value is an absent one. */
+export const blankAsAbsent = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-function parseLimit(issues: Issues, value: unknown): number | undefined {
+/** `limit`: 1 to 100, 25 when absent. */
+export function parseLimit(issues: Issues, value: unknown): number | undefined {
   if (value === undefined) return DEFAULT_LIST_LIMIT;
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text === 'string' && /^\d{1,3}$/.test(text.trim())) {

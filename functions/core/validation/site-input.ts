@@ -1,12 +1,14 @@
 /** The body of `PUT /sites/{siteId}`. */
 import { isRequirementCode, type RequirementCode } from '../model/requirement-code.js';
 import { SITE_DEFAULTS, type SiteRequirementSpec } from '../model/site.js';
+import { VERIFICATION_MODES, type VerificationMode } from '../model/verification.js';
 import { overrideFieldFor } from '../requirement-catalogue.js';
 import {
   bodyFields,
   checkEmail,
   checkIdentifier,
   checkInteger,
+  checkOneOf,
   checkText,
   type Issues,
   isPlainObject,
@@ -22,6 +24,8 @@ export interface SiteInput {
   documentsDueDays: number;
   reminderIntervalHours: number;
   siteReminderIntervalHours: number;
+  /** `staff` unless the body says `automatic`. */
+  verification: VerificationMode;
 }
 
 export const MAX_ADMIN_EMAILS = 20;
@@ -52,6 +56,9 @@ export function parseSiteInput(siteId: unknown, body: unknown): SiteInput {
     'siteReminderIntervalHours',
     { min: 1, max: 720, default: SITE_DEFAULTS.siteReminderIntervalHours },
   );
+  const verification =
+    checkOneOf(issues, fields.verification, 'verification', VERIFICATION_MODES, false) ??
+    SITE_DEFAULTS.verification;
 
   if (
     issues.length > 0 ||
@@ -73,6 +80,7 @@ export function parseSiteInput(siteId: unknown, body: unknown): SiteInput {
     documentsDueDays,
     reminderIntervalHours,
     siteReminderIntervalHours,
+    verification,
   };
 }
 

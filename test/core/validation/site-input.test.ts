@@ -25,6 +25,7 @@ describe('parseSiteInput', () => {
       documentsDueDays: 14,
       reminderIntervalHours: 72,
       siteReminderIntervalHours: 48,
+      verification: 'staff',
     });
   });
 
