@@ -4,11 +4,12 @@
  * same student, site and start date answers 200 with the existing placement), so a retry or a
  * re-run never creates a duplicate.
  */
+
+import type { PlacementRow } from '../functions/contract/placement-import-rows.js';
 import type { PlacementView } from '../functions/core/placement-view.js';
 import { type ApiClient, apiPath } from './api-client.js';
 import { ApiError, isRetryableApiFailure } from './api-error.js';
 import { mapConcurrently } from './concurrent-map.js';
-import type { PlacementRow } from './placement-rows.js';
 import type { ImportTally } from './progress-reporter.js';
 import { type RetryPolicy, retryWithBackoff } from './retry-with-backoff.js';
 

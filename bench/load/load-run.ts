@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../cli/api-client.js';
 import { createPlacements } from '../../cli/placement-creation.js';
-import { IMPORT_COLUMNS, readPlacementRows } from '../../cli/placement-rows.js';
+import { IMPORT_COLUMNS, readPlacementRows } from '../../functions/contract/placement-import-rows.js';
 import { PLACEMENT_STATUSES } from '../../functions/core/model/placement.js';
 import { requestJson } from '../../local/actors/http-json.js';
 import type { SentEmail } from '../../local/actors/mailbox.js';
