@@ -3,13 +3,14 @@ import { displayDate, displayDateRange } from './display-date.js';
 import { displayMessage, FIELD_LABELS } from './display-message.js';
 import { html, idFragment, type SafeHtml } from './html.js';
 import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-layout.js';
-import { PORTAL_SCRIPT, UPLOAD_CONTENT_TYPES } from './portal-script.js';
+import { PORTAL_SCRIPT } from './portal-script.js';
 import {
   PORTAL_STATUS_MESSAGES,
   type PortalStatusMessage,
   UPLOAD_OPEN_STATUSES,
 } from './portal-status-messages.js';
 import { requirementStatusClass, requirementStatusLabel } from './requirement-status-label.js';
+import { UPLOAD_CONTENT_TYPES } from './upload-content-types.js';
 
 export type EvidenceDateField = 'issuedOn' | 'expiresOn';
 
