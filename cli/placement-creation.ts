@@ -6,12 +6,12 @@
  */
 
 import type { PlacementRow } from '../functions/contract/placement-import-rows.js';
+import { type RetryPolicy, retryWithBackoff } from '../functions/contract/retry-with-backoff.js';
+import { mapConcurrently } from '../functions/contract/task-limiter.js';
 import type { PlacementView } from '../functions/core/placement-view.js';
 import { type ApiClient, apiPath } from './api-client.js';
 import { ApiError, isRetryableApiFailure } from './api-error.js';
-import { mapConcurrently } from './concurrent-map.js';
 import type { ImportTally } from './progress-reporter.js';
-import { type RetryPolicy, retryWithBackoff } from './retry-with-backoff.js';
 
 export type RowOutcome =
   | { rowNumber: number; result: 'created' | 'existed'; placementId: string }

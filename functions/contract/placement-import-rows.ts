@@ -7,6 +7,10 @@
 import { ValidationError } from '../core/errors.js';
 import { type PlacementInput, parsePlacementInput } from '../core/validation/placement-input.js';
 import { CsvFormatError, type CsvRecord, parseCsv } from './csv-records.js';
+import { mapConcurrently } from './task-limiter.js';
+
+/** How many sites the pre-check asks for at once. */
+const SITE_LOOKUPS_IN_FLIGHT = 8;
 
 export const IMPORT_COLUMNS = [
   'studentId',
@@ -134,7 +138,9 @@ export interface ImportLookups {
 export async function checkPlacementImport(text: string, lookups: ImportLookups): Promise<PlacementRows> {
   const { rows, problems } = readPlacementRows(text);
   const siteIds = [...new Set(rows.map((row) => row.input.siteId))];
-  const existence = await Promise.all(siteIds.map((siteId) => lookups.siteExists(siteId)));
+  const existence = await mapConcurrently(siteIds, SITE_LOOKUPS_IN_FLIGHT, (siteId) =>
+    lookups.siteExists(siteId),
+  );
   const unknownSites = new Set(siteIds.filter((_, index) => !existence[index]));
   const siteProblems = rows
     .filter((row) => unknownSites.has(row.input.siteId))
