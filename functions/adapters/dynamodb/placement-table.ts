@@ -1,8 +1,9 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError, ValidationError } from '../../core/errors.js';
 import { PLACEMENT_STATUSES, type Placement } from '../../core/model/placement.js';
 import type { ListPlacementsQuery, PlacementPage, PlacementRepository } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
+import { queryPages } from './query-pages.js';
 import {
   LISTING_SHARDS,
   listingSortKey,
@@ -86,37 +87,32 @@ export class PlacementTable implements PlacementRepository {
     const items: { sortKey: string; placement: Placement }[] = [];
     const sortAttribute = shard.index === STATUS_INDEX ? 'gsi1sk' : 'gsi2sk';
     const partitionAttribute = shard.index === STATUS_INDEX ? 'gsi1pk' : 'gsi2pk';
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withDynamoErrors('The placement', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: shard.index,
-            KeyConditionExpression: before === undefined ? '#pk = :pk' : '#pk = :pk AND #sk < :before',
-            ExpressionAttributeNames: {
-              '#pk': partitionAttribute,
-              ...(before === undefined ? {} : { '#sk': sortAttribute }),
-              ...(shard.statusFilter === undefined ? {} : { '#status': 'status' }),
-            },
-            ExpressionAttributeValues: {
-              ':pk': shard.partitionKey,
-              ...(before === undefined ? {} : { ':before': before }),
-              ...(shard.statusFilter === undefined ? {} : { ':status': shard.statusFilter }),
-            },
-            ...(shard.statusFilter === undefined ? {} : { FilterExpression: '#status = :status' }),
-            ScanIndexForward: false,
-            Limit: limit,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
+    let more = false;
+    for await (const page of queryPages(this.client, 'The placement', {
+      TableName: this.tableName,
+      IndexName: shard.index,
+      KeyConditionExpression: before === undefined ? '#pk = :pk' : '#pk = :pk AND #sk < :before',
+      ExpressionAttributeNames: {
+        '#pk': partitionAttribute,
+        ...(before === undefined ? {} : { '#sk': sortAttribute }),
+        ...(shard.statusFilter === undefined ? {} : { '#status': 'status' }),
+      },
+      ExpressionAttributeValues: {
+        ':pk': shard.partitionKey,
+        ...(before === undefined ? {} : { ':before': before }),
+        ...(shard.statusFilter === undefined ? {} : { ':status': shard.statusFilter }),
+      },
+      ...(shard.statusFilter === undefined ? {} : { FilterExpression: '#status = :status' }),
+      ScanIndexForward: false,
+      Limit: limit,
+    })) {
       for (const item of page.Items ?? []) {
         items.push({ sortKey: String(item[sortAttribute]), placement: fromItem(item) });
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < limit);
-    return { items, more: startKey !== undefined };
+      more = page.LastEvaluatedKey !== undefined;
+      if (items.length >= limit) break;
+    }
+    return { items, more };
   }
 }
 
