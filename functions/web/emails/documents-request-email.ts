@@ -1,7 +1,7 @@
 import { displayDate } from '../display-date.js';
 import { displayMessage } from '../display-message.js';
+import { placementFactRows } from '../placement-facts.js';
 import { type EmailBlock, type RenderedEmail, renderEmail } from './email-layout.js';
-import { placementFactRows } from './placement-facts.js';
 
 export interface OutstandingRequirement {
   title: string;
