@@ -1,6 +1,16 @@
 import { displayDateRange } from './display-date.js';
 import { html, type SafeHtml } from './html.js';
 
+/** The facts every view of a student's placement holds (pages and emails alike). */
+export interface PlacedStudent {
+  studentName: string;
+  siteName: string;
+  program: string;
+  startDate: string;
+  endDate: string;
+  documentsDueDate: string;
+}
+
 /** What pages and emails say about a placement; a fact left out is not shown. */
 export interface PlacementFacts {
   studentName?: string;

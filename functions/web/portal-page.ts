@@ -3,7 +3,7 @@ import { displayDate } from './display-date.js';
 import { displayMessage, FIELD_LABELS } from './display-message.js';
 import { html, idFragment, type SafeHtml } from './html.js';
 import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-layout.js';
-import { placementFactItems } from './placement-facts.js';
+import { type PlacedStudent, placementFactItems } from './placement-facts.js';
 import { PORTAL_SCRIPT } from './portal-script.js';
 import {
   PORTAL_STATUS_MESSAGES,
@@ -27,13 +27,7 @@ export interface PortalRequirementView {
   dateField: EvidenceDateField;
 }
 
-export interface PortalPageView {
-  studentName: string;
-  siteName: string;
-  program: string;
-  startDate: string;
-  endDate: string;
-  documentsDueDate: string;
+export interface PortalPageView extends PlacedStudent {
   status: PlacementStatus;
   requirements: PortalRequirementView[];
   /** The origin presigned uploads go to (CSP connect-src and form-action). */
