@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { browserScriptDefines } from './infra/bundling/browser-scripts.js';
 
 export default defineConfig({
+  // The pages' inline scripts, built from functions/web/browser/ as the function bundles get them.
+  define: browserScriptDefines(process.cwd()),
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** `npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] [--skip-load]`. */
 export interface BenchOptions {
   /** Placements in the load run (default 1,000). */
@@ -30,37 +32,40 @@ const wholeNumber = (flag: string, text: string | undefined, min: number, max: n
   return value;
 };
 
+const USAGE =
+  'Usage: npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] ' +
+  '[--skip-load] [--results FILE]';
+
+/** Reads the bench's options with Node's own `util.parseArgs` (as `npm start` and the CLI do). */
 export const parseBenchOptions = (argv: readonly string[]): BenchOptions => {
-  const options = { ...DEFAULT_OPTIONS };
-  for (let index = 0; index < argv.length; index++) {
-    const flag = argv[index] ?? '';
-    const [name, inline] = flag.split('=', 2) as [string, string | undefined];
-    const value = () => inline ?? argv[++index];
-    switch (name) {
-      case '--placements':
-        options.placements = wholeNumber(name, value(), 1, 100_000);
-        break;
-      case '--concurrency':
-        options.concurrency = wholeNumber(name, value(), 1, 64);
-        break;
-      case '--init-runs':
-        options.initRuns = wholeNumber(name, value(), 10, 1000);
-        break;
-      case '--latency-samples':
-        options.latencySamples = wholeNumber(name, value(), 10, 100_000);
-        break;
-      case '--skip-load':
-        options.skipLoad = true;
-        break;
-      case '--results':
-        options.resultsFile = value() ?? options.resultsFile;
-        break;
-      default:
-        throw new Error(
-          `Unknown option ${flag}. Usage: npm run bench -- [--placements N] [--concurrency N] ` +
-            '[--init-runs N] [--latency-samples N] [--skip-load] [--results FILE]',
-        );
-    }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        placements: { type: 'string' },
+        concurrency: { type: 'string' },
+        'init-runs': { type: 'string' },
+        'latency-samples': { type: 'string' },
+        'skip-load': { type: 'boolean' },
+        results: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new Error(
+      `${(error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.')} ${USAGE}`,
+    );
   }
-  return options;
+  const number = (name: string, min: number, max: number, fallback: number): number => {
+    const text = values[name];
+    return text === undefined ? fallback : wholeNumber(`--${name}`, String(text), min, max);
+  };
+  return {
+    placements: number('placements', 1, 100_000, DEFAULT_OPTIONS.placements),
+    concurrency: number('concurrency', 1, 64, DEFAULT_OPTIONS.concurrency),
+    initRuns: number('init-runs', 10, 1000, DEFAULT_OPTIONS.initRuns),
+    latencySamples: number('latency-samples', 10, 100_000, DEFAULT_OPTIONS.latencySamples),
+    skipLoad: values['skip-load'] === true,
+    resultsFile: typeof values.results === 'string' ? values.results : DEFAULT_OPTIONS.resultsFile,
+  };
 };

@@ -2,7 +2,11 @@
  * Splits the command line into words (the command and its arguments), value options
  * (`--site ID`, `--site=ID`) and switches (`--json`). Which names take a value is known up
  * front, so options may come anywhere, before or after the command words.
+ *
+ * Node's own `util.parseArgs` reads the line (as for `npm start` and `npm run bench`); its tokens
+ * are then checked here so that every mistake is a UsageError that names the option.
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from './usage-error.js';
 
 export interface CommandLine {
@@ -19,38 +23,35 @@ export interface OptionKinds {
 }
 
 export function parseCommandLine(args: readonly string[], kinds: OptionKinds): CommandLine {
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of kinds.values) options[name] = { type: 'string' };
+  for (const name of kinds.switches) options[name] = { type: 'boolean' };
+  // Not strict: unknown options and missing values come back as tokens, and are refused below.
+  const { tokens } = parseArgs({
+    args: [...args],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+
   const line: CommandLine = { words: [], options: new Map(), switches: new Set() };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index] ?? '';
-    if (arg === '--') {
-      line.words.push(...args.slice(index + 1));
-      break;
-    }
-    if (arg === '-h') {
+  for (const token of tokens) {
+    if (token.kind === 'positional') line.words.push(token.value);
+    if (token.kind !== 'option') continue;
+    const { name, value } = token;
+    if (token.rawName === '-h') {
       line.switches.add('help');
-      continue;
-    }
-    if (!arg.startsWith('--')) {
-      line.words.push(arg);
-      continue;
-    }
-
-    const equals = arg.indexOf('=');
-    const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
-    const inlineValue = equals === -1 ? undefined : arg.slice(equals + 1);
-
-    if (kinds.switches.has(name)) {
-      if (inlineValue !== undefined) throw new UsageError(`--${name} takes no value.`);
+    } else if (!token.rawName.startsWith('--')) {
+      throw new UsageError(`Unknown option ${token.rawName}.`);
+    } else if (kinds.switches.has(name)) {
+      if (value !== undefined) throw new UsageError(`--${name} takes no value.`);
       line.switches.add(name);
     } else if (kinds.values.has(name)) {
       if (line.options.has(name)) throw new UsageError(`--${name} is given more than once.`);
-      let value = inlineValue;
-      if (value === undefined) {
-        const next = args[index + 1];
-        if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value.`);
-        value = next;
-        index++;
-      }
+      // parseArgs takes the next argument as the value even when it is another option.
+      if (value === undefined || (!token.inlineValue && value.startsWith('--')))
+        throw new UsageError(`--${name} needs a value.`);
       line.options.set(name, value);
     } else {
       throw new UsageError(`Unknown option --${name}.`);

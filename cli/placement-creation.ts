@@ -4,13 +4,14 @@
  * same student, site and start date answers 200 with the existing placement), so a retry or a
  * re-run never creates a duplicate.
  */
+
 import type { Placement } from '../functions/contract/http-api.js';
+import type { PlacementRow } from '../functions/contract/placement-import-rows.js';
+import { type RetryPolicy, retryWithBackoff } from '../functions/contract/retry-with-backoff.js';
+import { mapConcurrently } from '../functions/contract/task-limiter.js';
 import { type ApiClient, apiPath } from './api-client.js';
 import { ApiError, isRetryableApiFailure } from './api-error.js';
-import { mapConcurrently } from './concurrent-map.js';
-import type { PlacementRow } from './placement-rows.js';
 import type { ImportTally } from './progress-reporter.js';
-import { type RetryPolicy, retryWithBackoff } from './retry-with-backoff.js';
 
 export type RowOutcome =
   | { rowNumber: number; result: 'created' | 'existed'; placementId: string }

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../cli/api-client.js';
 import { createPlacements } from '../../cli/placement-creation.js';
-import { IMPORT_COLUMNS, readPlacementRows } from '../../cli/placement-rows.js';
 import { PLACEMENT_STATUSES } from '../../functions/contract/index.js';
+import { IMPORT_COLUMNS, readPlacementRows } from '../../functions/contract/placement-import-rows.js';
+import { TaskLimiter } from '../../functions/contract/task-limiter.js';
 import { requestJson } from '../../local/actors/http-json.js';
 import type { SentEmail } from '../../local/actors/mailbox.js';
 import { BENCH_REQUIREMENTS, benchRotation, benchSite, COORDINATOR_EMAIL } from '../actors/bench-scenario.js';
@@ -11,7 +12,6 @@ import { CloudHost } from '../cloud/cloud-host-client.js';
 import type { PlacementView } from '../paths/path-journeys.js';
 import { percentile, round } from '../statistics.js';
 import { type ActorTally, adminApproves, studentUploads } from './load-actors.js';
-import { TaskLimiter } from './task-limiter.js';
 
 export interface LoadResult {
   placements: number;

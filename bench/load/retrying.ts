@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { retryWithBackoff } from '../../functions/contract/retry-with-backoff.js';
 
 /** Thrown for an answer that retrying cannot change (a 4xx other than 429). */
 export class PermanentFailure extends Error {
@@ -9,20 +9,14 @@ export class PermanentFailure extends Error {
  * What a person (or a browser) does when a request fails for reasons of the moment (no answer,
  * 5xx, 429): tries again a little later, up to `attempts` times. Counts the retries it made.
  */
-export async function retrying<T>(
-  operation: () => Promise<T>,
-  onRetry: () => void,
-  attempts = 6,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (error instanceof PermanentFailure || attempt >= attempts) throw error;
-      onRetry();
-      await sleep(Math.random() * Math.min(5000, 200 * 2 ** attempt));
-    }
-  }
+export function retrying<T>(operation: () => Promise<T>, onRetry: () => void, attempts = 6): Promise<T> {
+  return retryWithBackoff(operation, {
+    attempts,
+    baseDelayMs: 400,
+    maxDelayMs: 5000,
+    isRetryable: (error) => !(error instanceof PermanentFailure),
+    onRetry,
+  });
 }
 
 /** Turns an HTTP status into: fine, worth another try (thrown Error), or final (PermanentFailure). */

@@ -1,12 +1,20 @@
 /**
- * `placements import FILE.csv`: checks every row first and creates nothing if any is bad;
- * then creates them concurrently with a progress bar and a summary. Safe to re-run.
+ * `placements import FILE.csv`: checks every row first (its fields, and that its site exists)
+ * and creates nothing if any is bad; then creates them concurrently with a progress bar and a
+ * summary. Safe to re-run.
  */
 
+import {
+  checkPlacementImport,
+  describeRowProblem,
+  ImportFileError,
+  type PlacementRows,
+  type RowProblem,
+} from '../../functions/contract/placement-import-rows.js';
+import { type ApiClient, apiPath } from '../api-client.js';
 import { ApiError } from '../api-error.js';
 import { describeError } from '../error-line.js';
 import { createPlacements, DEFAULT_CONCURRENCY, type RowOutcome } from '../placement-creation.js';
-import { describeRowProblem, ImportFileError, readPlacementRows } from '../placement-rows.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { readInputFile } from '../read-input-file.js';
 import { UsageError } from '../usage-error.js';
@@ -25,9 +33,11 @@ export const placementsImport: Command = {
     const file = argument(input, 0);
     const text = await readInputFile(context.io.cwd, file);
 
-    let parsed: ReturnType<typeof readPlacementRows>;
+    let parsed: PlacementRows;
     try {
-      parsed = readPlacementRows(text);
+      parsed = await checkPlacementImport(text, {
+        siteExists: async (siteId) => siteExists(await context.api(), siteId),
+      });
     } catch (error) {
       if (error instanceof ImportFileError) throw new Error(`${file}: ${error.message}`);
       throw error;
@@ -102,7 +112,18 @@ function parseConcurrency(value: string | undefined): number {
   return number;
 }
 
-const jsonProblem = (problem: ReturnType<typeof readPlacementRows>['problems'][number]) => ({
+/** `GET /sites/{siteId}`: 200 is a site, 404 is none; any other failure stops the import. */
+async function siteExists(api: ApiClient, siteId: string): Promise<boolean> {
+  try {
+    await api.send({ method: 'GET', path: apiPath('sites', siteId) });
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+const jsonProblem = (problem: RowProblem) => ({
   row: problem.rowNumber,
   ...(problem.column !== undefined ? { column: problem.column } : {}),
   ...(problem.path !== undefined ? { path: problem.path } : {}),

@@ -1,3 +1,4 @@
+import { unknownSiteMessage } from '../contract/placement-import-rows.js';
 import { addDays } from '../core/calendar-date.js';
 import { ValidationError } from '../core/errors.js';
 import type { Placement } from '../core/model/placement.js';
@@ -23,10 +24,7 @@ export const createPlacement = async (
   if (existing) return { placement: await ensureStarted(ports, existing), created: false };
 
   const site = await ports.sites.getSite(input.siteId);
-  if (!site)
-    throw new ValidationError([
-      { path: 'siteId', message: `no site "${input.siteId}" exists; create it first` },
-    ]);
+  if (!site) throw new ValidationError([{ path: 'siteId', message: unknownSiteMessage(input.siteId) }]);
 
   const now = ports.clock.now().toISOString();
   const placement: Placement = {

@@ -1,13 +1,16 @@
+import { type RetryPolicy, retryWithBackoff } from '../contract/retry-with-backoff.js';
 import { ConcurrentUpdateError, NotFoundError } from '../core/errors.js';
 import type { HistoryEntry, Placement } from '../core/model/placement.js';
 import { isPlacementId } from '../core/placement-id.js';
 import type { Ports } from '../core/ports.js';
 
-const MAX_ATTEMPTS = 12;
-
-/** Full-jitter pause between attempts, so racing writers spread out instead of colliding again. */
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
+/** Retried on a lost race, with full-jitter pauses so racing writers spread out instead of colliding again. */
+const RACE_RETRY: RetryPolicy = {
+  attempts: 12,
+  baseDelayMs: 20,
+  maxDelayMs: 200,
+  isRetryable: (error) => error instanceof ConcurrentUpdateError,
+};
 
 export type PlacementChange = (
   placement: Placement,
@@ -24,21 +27,17 @@ export const updatePlacement = async (
   placementId: string,
   change: PlacementChange,
 ): Promise<Placement> => {
-  for (let attempt = 1; ; attempt++) {
+  const attempt = async (): Promise<Placement> => {
     const current = isPlacementId(placementId) ? await ports.placements.getPlacement(placementId) : undefined;
     if (!current) throw new NotFoundError('No such placement.');
     const now = ports.clock.now();
     const next = await change(current, now);
     if (!next) return current;
     const stored = { ...next, version: current.version + 1, updatedAt: now.toISOString() };
-    try {
-      await ports.placements.savePlacement(stored, current.version);
-      return stored;
-    } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError) || attempt >= MAX_ATTEMPTS) throw error;
-      await pause(attempt);
-    }
-  }
+    await ports.placements.savePlacement(stored, current.version);
+    return stored;
+  };
+  return retryWithBackoff(attempt, RACE_RETRY);
 };
 
 export const withHistory = (placement: Placement, now: Date, type: string, detail?: string): Placement => {

@@ -5,7 +5,7 @@ import { displayDate } from './display-date.js';
  * on the portal: calendar dates as `14 March 2025`, like everywhere else on the page; no talk of
  * a `YYYY-MM-DD` format, since the date picker shows dates in the phone's own way and always
  * sends that format itself; and field names as the labels the form shows. The portal script
- * applies the same rewrites, from these same tables, to what it receives at run time.
+ * (browser/portal-script.ts) applies this same function to what it receives at run time.
  */
 
 /** Request fields as the upload form labels them. */
@@ -18,7 +18,8 @@ export const FIELD_LABELS = {
   requirementCode: 'Document',
 } as const satisfies Record<string, string>;
 
-const labelOf = (field: string): string | undefined =>
+/** The form's label for a request field (`issuedOn` → `Date issued`), if it has one. */
+export const fieldLabelOf = (field: string): string | undefined =>
   Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field as keyof typeof FIELD_LABELS] : undefined;
 
 export interface TextRewrite {
@@ -43,7 +44,7 @@ const FIELD_PREFIX = /^([A-Za-z]+): /;
 /** `issuedOn: Must be a real date written as YYYY-MM-DD.` → `Date issued: Must be a real date.` */
 export const displayMessage = (message: string): string => {
   let text = message.replace(FIELD_PREFIX, (prefix, field: string) => {
-    const label = labelOf(field);
+    const label = fieldLabelOf(field);
     return label ? `${label}: ` : prefix;
   });
   for (const { pattern, replacement } of FORMAT_REWRITES)

@@ -1,15 +1,17 @@
 import type { PlacementStatus, RequirementStatus } from '../core/model/placement.js';
-import { displayDate, displayDateRange } from './display-date.js';
+import { displayDate } from './display-date.js';
 import { displayMessage, FIELD_LABELS } from './display-message.js';
 import { html, idFragment, type SafeHtml } from './html.js';
 import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-layout.js';
-import { PORTAL_SCRIPT, UPLOAD_CONTENT_TYPES } from './portal-script.js';
+import { type PlacedStudent, placementFactItems } from './placement-facts.js';
+import { PORTAL_SCRIPT } from './portal-script.js';
 import {
   PORTAL_STATUS_MESSAGES,
   type PortalStatusMessage,
   UPLOAD_OPEN_STATUSES,
 } from './portal-status-messages.js';
 import { requirementStatusClass, requirementStatusLabel } from './requirement-status-label.js';
+import { UPLOAD_CONTENT_TYPES } from './upload-content-types.js';
 
 export type EvidenceDateField = 'issuedOn' | 'expiresOn';
 
@@ -25,13 +27,7 @@ export interface PortalRequirementView {
   dateField: EvidenceDateField;
 }
 
-export interface PortalPageView {
-  studentName: string;
-  siteName: string;
-  program: string;
-  startDate: string;
-  endDate: string;
-  documentsDueDate: string;
+export interface PortalPageView extends PlacedStudent {
   status: PlacementStatus;
   requirements: PortalRequirementView[];
   /** The origin presigned uploads go to (CSP connect-src and form-action). */
@@ -145,10 +141,7 @@ export const renderPortalPage = (view: PortalPageView): RenderedPage => {
 <section class="card" aria-labelledby="placement-heading">
 <h2 id="placement-heading">Your placement</h2>
 <dl class="facts">
-<dt>Site</dt><dd>${view.siteName}</dd>
-<dt>Program</dt><dd>${view.program}</dd>
-<dt>Dates</dt><dd>${displayDateRange(view.startDate, view.endDate)}</dd>
-<dt>Documents due</dt><dd><strong>${displayDate(view.documentsDueDate)}</strong></dd>
+${placementFactItems(view)}<dt>Documents due</dt><dd><strong>${displayDate(view.documentsDueDate)}</strong></dd>
 </dl>
 </section>
 <p id="placement-status" class="notice notice--${message.tone}" data-status="${shown}">${message.text}</p>
@@ -233,10 +226,12 @@ const finishedMessage = (info: PortalClosedInfo | undefined): { heading: string;
 const placementFacts = (info: PortalClosedInfo | undefined): SafeHtml | false =>
   Boolean(info?.siteName || info?.program || (info?.startDate && info.endDate)) &&
   html`<dl class="facts card">
-${info?.siteName && html`<dt>Site</dt><dd>${info.siteName}</dd>`}
-${info?.program && html`<dt>Program</dt><dd>${info.program}</dd>`}
-${info?.startDate && info.endDate && html`<dt>Dates</dt><dd>${displayDateRange(info.startDate, info.endDate)}</dd>`}
-</dl>`;
+${placementFactItems({
+  siteName: info?.siteName || undefined,
+  program: info?.program || undefined,
+  startDate: info?.startDate || undefined,
+  endDate: info?.endDate || undefined,
+})}</dl>`;
 
 /**
  * The page for a portal link that no longer opens the checklist: an expired link (410), an

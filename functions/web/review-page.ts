@@ -1,8 +1,9 @@
 import type { RequirementStatus, SiteDecisionKind } from '../core/model/placement.js';
-import { displayDate, displayDateRange, displayInstant } from './display-date.js';
+import { displayDate, displayInstant } from './display-date.js';
 import { displayMessage } from './display-message.js';
 import { html, httpUrl, idFragment, type SafeHtml } from './html.js';
 import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-layout.js';
+import { placementFactItems } from './placement-facts.js';
 import { requirementStatusClass, requirementStatusLabel } from './requirement-status-label.js';
 
 export interface ReviewDocumentView {
@@ -225,10 +226,7 @@ export const renderReviewPage = (view: ReviewPageView): RenderedPage => {
 <h2 id="placement-heading">Placement</h2>
 <dl class="facts">
 <dt>Student</dt><dd>${view.studentName}<br><a href="${`mailto:${view.studentEmail}`}">${view.studentEmail}</a></dd>
-<dt>Site</dt><dd>${view.siteName}</dd>
-<dt>Program</dt><dd>${view.program}</dd>
-<dt>Dates</dt><dd>${displayDateRange(view.startDate, view.endDate)}</dd>
-</dl>
+${placementFactItems({ siteName: view.siteName, program: view.program, startDate: view.startDate, endDate: view.endDate })}</dl>
 </section>
 ${view.decision && decisionSummary(view.decision, view.requirements)}
 <section aria-labelledby="documents-heading">
@@ -272,10 +270,7 @@ export const renderReviewConfirmation = (view: ReviewConfirmationView): Rendered
 <p>Your decision on ${view.studentName}’s placement at ${view.siteName} is recorded: <strong>${DECISION_PAST_TENSE[decision.decision]}</strong>, by ${decision.by} on ${displayInstant(decision.at)}.</p>
 </div>
 <dl class="facts card">
-<dt>Student</dt><dd>${view.studentName}</dd>
-<dt>Program</dt><dd>${view.program}</dd>
-<dt>Dates</dt><dd>${displayDateRange(view.startDate, view.endDate)}</dd>
-${decision.reason && html`<dt>Reason</dt><dd>${decision.reason}</dd>`}
+${placementFactItems({ studentName: view.studentName, program: view.program, startDate: view.startDate, endDate: view.endDate })}${decision.reason && html`<dt>Reason</dt><dd>${decision.reason}</dd>`}
 </dl>
 <h2>What happens next</h2>
 <p>${NEXT_STEPS[decision.decision]}</p>

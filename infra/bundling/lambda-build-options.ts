@@ -1,4 +1,5 @@
 import type { BuildOptions } from 'esbuild';
+import { browserScriptDefines } from './browser-scripts.js';
 
 /** Stands in for `@aws-sdk/credential-provider-node` in every bundle (resolved from the project root). */
 export const LAMBDA_CREDENTIAL_PROVIDER = './functions/adapters/lambda-credential-provider.ts';
@@ -29,6 +30,8 @@ export const lambdaBuildOptions = (projectDir: string): BuildOptions => ({
     '@aws-sdk/client-s3': '@aws-sdk/client-s3',
     '@aws-sdk/credential-provider-node': LAMBDA_CREDENTIAL_PROVIDER,
   },
+  // The pages' inline scripts, built from functions/web/browser/ (browser-scripts.ts).
+  define: browserScriptDefines(projectDir),
   // Aliases resolve from the working directory: the project root.
   absWorkingDir: projectDir,
   logLevel: 'warning',

@@ -120,6 +120,39 @@ describe('the CLI against a fake coordinator API', () => {
     expect(run.stderr).toContain('3 rows are not valid; nothing was created.');
   });
 
+  it('refuses a well-formed CSV one of whose rows names an unknown site, in --dry-run and for real, creating nothing', async () => {
+    const csv = [
+      HEADER,
+      csvRow(900),
+      csvRow(901, { siteId: 'no-such-site' }),
+      csvRow(902),
+      csvRow(903, { siteId: 'no-such-site', startDate: '2027-02-08' }),
+    ].join('\n');
+    const path = file('unknown-site.csv', csv);
+    const siteLookups = () => api.requests.filter((request) => request.path.startsWith('/sites/')).length;
+
+    for (const extra of [['--dry-run'], []]) {
+      const lookupsBefore = siteLookups();
+      const run = await cli('placements', 'import', path, ...extra);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr.split('\n').filter((line) => line.startsWith('row '))).toEqual([
+        'row 3, siteId: no site "no-such-site" exists; create it first',
+        'row 5, siteId: no site "no-such-site" exists; create it first',
+      ]);
+      expect(run.stderr).toContain('2 rows are not valid; nothing was created.');
+      // Each distinct site is asked for once: demo-hospital and no-such-site.
+      expect(siteLookups() - lookupsBefore).toBe(2);
+    }
+    expect(placementPosts()).toBe(0);
+    expect(api.placements).toHaveLength(0);
+
+    const json = await cli('placements', 'import', path, '--json');
+    expect(JSON.parse(json.stdout).invalid).toEqual([
+      { row: 3, column: 'siteId', path: 'siteId', message: 'no site "no-such-site" exists; create it first' },
+      { row: 5, column: 'siteId', path: 'siteId', message: 'no site "no-such-site" exists; create it first' },
+    ]);
+  });
+
   it('creates all 200 placements from the fixed CSV, with plain progress lines when stderr is not a terminal', async () => {
     const run = await cli('placements', 'import', file('fixed.csv', placementsCsv(false)));
     expect(run.stderr).not.toContain('error');
@@ -248,21 +281,24 @@ describe('the CLI against a fake coordinator API', () => {
     expect(placementPosts()).toBeGreaterThanOrEqual(10);
   });
 
-  it('reports a row the API rejects by its row number, creates the others and exits non-zero', async () => {
-    const rows = [csvRow(600), csvRow(601, { siteId: 'no-such-site' }), csvRow(602)];
-    const run = await cli('placements', 'import', file('one-bad-site.csv', [HEADER, ...rows].join('\n')));
+  it('reports a row the API still refuses at creation (503 on every attempt) by its row number, creates the others and exits non-zero', async () => {
+    const rows = [csvRow(600), csvRow(601), csvRow(602)];
+    const path = file('one-refused.csv', [HEADER, ...rows].join('\n'));
+    api.failNextPlacementPosts(3); // the first row's three attempts
+    const run = await cli('placements', 'import', path, '--concurrency', '1');
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('Created 2, already existed 0, failed 1.');
-    expect(run.stderr).toContain('row 3: NOT_FOUND (HTTP 404): No site no-such-site.');
+    expect(run.stderr).toContain('row 2: SERVICE_UNAVAILABLE (HTTP 503): Try again.');
 
-    const json = await cli('placements', 'import', join(directory, 'one-bad-site.csv'), '--json');
-    expect(json.exitCode).toBe(1);
+    const json = await cli('placements', 'import', path, '--json');
+    expect(json.exitCode).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
-      created: 0,
+      created: 1,
       existed: 2,
-      failed: [{ row: 3, error: { status: 404, code: 'NOT_FOUND' } }],
+      failed: [],
       placements: [
-        { row: 2, result: 'existed' },
+        { row: 2, result: 'created' },
+        { row: 3, result: 'existed' },
         { row: 4, result: 'existed' },
       ],
     });

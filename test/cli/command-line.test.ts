@@ -34,6 +34,7 @@ describe('parseCommandLine', () => {
 
   it.each([
     [['--colour'], 'Unknown option --colour.'],
+    [['-x'], 'Unknown option -x.'],
     [['--site'], '--site needs a value.'],
     [['--site', '--json'], '--site needs a value.'],
     [['--json=yes'], '--json takes no value.'],

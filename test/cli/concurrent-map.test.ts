@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapConcurrently } from '../../cli/concurrent-map.js';
+import { mapConcurrently } from '../../functions/contract/task-limiter.js';
 
 describe('mapConcurrently', () => {
   it('never has more than the limit in flight and keeps the results in order', async () => {

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unknownSiteMessage } from '../../functions/contract/placement-import-rows.js';
 import { ValidationError } from '../../functions/core/errors.js';
 import type { Site } from '../../functions/core/model/site.js';
 import type { PlacementView } from '../../functions/core/placement-view.js';
@@ -75,10 +76,12 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
           throw new HttpFailure(503, 'SERVICE_UNAVAILABLE', 'Try again.');
         }
         const input = parsePlacementInput(body);
-        const site = findSite(input.siteId);
         const key = JSON.stringify([input.student.id, input.siteId, input.startDate]);
         const existing = byKey.get(key);
         if (existing) return [200, existing];
+        // As the API: an unknown site is a 400 on the siteId field.
+        const site = sites.get(input.siteId);
+        if (!site) throw new ValidationError([{ path: 'siteId', message: unknownSiteMessage(input.siteId) }]);
         const placement: PlacementView = {
           placementId: `pl-${String(placements.length + 1).padStart(4, '0')}`,
           status: 'AWAITING_DOCUMENTS',

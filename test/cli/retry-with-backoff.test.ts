@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, isRetryableApiFailure } from '../../cli/api-error.js';
-import { type RetryPolicy, retryWithBackoff } from '../../cli/retry-with-backoff.js';
+import { type RetryPolicy, retryWithBackoff } from '../../functions/contract/retry-with-backoff.js';
 
 class Transient extends Error {}
 

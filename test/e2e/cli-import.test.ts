@@ -1,27 +1,23 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import { runCliCaptured } from '../cli/captured-io.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import { newScenario } from './support/scenario.js';
-import { TestCloud } from './support/test-cloud.js';
+import { createScenarioPlacement } from './support/scenario-placement.js';
 
 const HEADER = 'studentId,studentName,studentEmail,siteId,program,startDate,endDate,coordinatorEmail';
 const ROWS = 200;
 /** Data rows whose number in the file (the header is row 1) is this are broken in the first file. */
 const BAD_ROWS = new Set([5, 101, 200]);
 
-let cloud: TestCloud;
+const cloud = cloudForFile();
 let directory: string;
 
 beforeAll(async () => {
-  cloud = await TestCloud.start();
   directory = await mkdtemp(join(tmpdir(), 'onboarding-cli-'));
-});
-
-afterAll(async () => {
-  await cloud?.stop();
 });
 
 describe('the coordinator CLI against the local cloud', () => {
@@ -78,5 +74,50 @@ describe('the coordinator CLI against the local cloud', () => {
       cursor = page.body.cursor;
     } while (cursor);
     expect(listed).toBe(ROWS);
+  }, 240_000);
+
+  it('creates nothing and emails no one, in --dry-run or for real, when one well-formed row names a site that does not exist', async () => {
+    const scenario = newScenario('import-unknown-site');
+    expect((await cloud.putSite(scenario.siteId, scenario.site)).status).toBe(200);
+    const missingSite = `no-such-site-${process.pid}`;
+    const studentEmail = (n: number) => `unknown-site-${process.pid}-${n}@students.test`;
+    const row = (n: number, siteId: string) =>
+      [
+        `unknown-site-${process.pid}-${n}`,
+        `Student ${n}`,
+        studentEmail(n),
+        siteId,
+        'BSc Nursing',
+        scenario.rotation.startDate,
+        scenario.rotation.endDate,
+        scenario.coordinatorEmail,
+      ].join(',');
+    const file = join(directory, 'unknown-site.csv');
+    await writeFile(
+      file,
+      [HEADER, row(2, scenario.siteId), row(3, missingSite), row(4, scenario.siteId)].join('\n'),
+    );
+    const env = { ONBOARDING_API_URL: cloud.api };
+
+    for (const extra of [['--dry-run'], []]) {
+      const run = await runCliCaptured(['placements', 'import', file, ...extra], { env });
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain(`row 3, siteId: no site "${missingSite}" exists; create it first`);
+      expect(run.stderr).toContain('1 row is not valid; nothing was created.');
+    }
+    const listed = await requestJson<{ items: unknown[] }>(
+      `${cloud.api}/placements?siteId=${scenario.siteId}`,
+    );
+    expect(listed.body.items).toHaveLength(0);
+
+    // A placement created after the refused import has had its portal email: mail is flowing, and
+    // none went to the import's students.
+    const control = newScenario('import-unknown-site-control');
+    await createScenarioPlacement(cloud, control);
+    await cloud.studentFor(control.studentEmail);
+    const sentToImport = (await cloud.mailbox.all()).filter((email) =>
+      [2, 3, 4].some((n) => email.destination.to.includes(studentEmail(n))),
+    );
+    expect(sentToImport).toEqual([]);
   }, 240_000);
 });

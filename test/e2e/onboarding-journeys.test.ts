@@ -1,22 +1,15 @@
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requestJson } from '../../local/actors/http-json.js';
 import type { Student } from '../../local/actors/student.js';
 import { daysFromNow } from '../../local/actors/valid-evidence.js';
 import { waitUntil } from '../../local/actors/wait-until.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import { newScenario } from './support/scenario.js';
-import { type PlacementJson, TestCloud } from './support/test-cloud.js';
+import type { PlacementJson } from './support/test-cloud.js';
 
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await TestCloud.start();
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
+const cloud = cloudForFile();
 
 /** A site, a placement and the student's portal, as far as the documents request. */
 const startPlacement = async (label: string) => {

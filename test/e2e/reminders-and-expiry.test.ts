@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../../local/actors/wait-until.js';
+import { cloudForFile } from './support/cloud-for-file.js';
 import { newScenario } from './support/scenario.js';
-import { TestCloud } from './support/test-cloud.js';
 
 /** Two virtual hours pass every real second: a day of reminders takes 12 s. */
 const TIME_SCALE = 7200;
 
-let cloud: TestCloud;
-
-beforeAll(async () => {
-  cloud = await TestCloud.start({ timeScale: TIME_SCALE });
-});
-
-afterAll(async () => {
-  await cloud?.stop();
-});
+const cloud = cloudForFile({ timeScale: TIME_SCALE });
 
 describe('time in the local cloud (--time-scale)', () => {
   it('reminds the student while documents are outstanding, then expires the placement after the due date and tells the coordinator', async () => {

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderPortalPage } from '../../functions/web/portal-page.js';
+import { hasChromium, launchChromium } from '../browser/support/chromium.js';
 import { portalView } from './fixtures.js';
 
 /**
@@ -11,7 +11,6 @@ import { portalView } from './fixtures.js';
  * portal API and a fake storage endpoint. Needs Chromium (Debian: `apt-get install chromium`);
  * set CHROMIUM_PATH if it is not /usr/bin/chromium.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Recorded {
   uploadRequests: Array<Record<string, unknown>>;
@@ -34,7 +33,7 @@ const listen = (server: Server): Promise<string> =>
     ),
   );
 
-describe.skipIf(!existsSync(CHROMIUM))('portal page script (in Chromium)', () => {
+describe.skipIf(!hasChromium)('portal page script (in Chromium)', () => {
   let browser: Browser;
   let portal: Server;
   let storage: Server;
@@ -94,17 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM))('portal page script (in Chromium)', () =>
       }
     });
     portalOrigin = await listen(portal);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

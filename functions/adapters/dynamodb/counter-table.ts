@@ -1,8 +1,9 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CounterDelta } from '../../core/placement-counters.js';
 import type { PlacementCounters } from '../../core/ports.js';
 import { describeError, logger } from '../../observability/logger.js';
 import { withDynamoErrors } from './dynamo-errors.js';
+import { queryAllItems } from './query-pages.js';
 import { COUNTER_SHARDS, counterKey, counterPartition, shardOf } from './table-keys.js';
 
 /** The log message (and metric filter) of a counter update that did not land; the recount repairs it. */
@@ -52,24 +53,15 @@ export class CounterTable implements PlacementCounters {
     const totals = new Map<string, number>();
     await Promise.all(
       Array.from({ length: COUNTER_SHARDS }, async (_, shard) => {
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await withDynamoErrors('The counters', () =>
-            this.client.send(
-              new QueryCommand({
-                TableName: this.tableName,
-                KeyConditionExpression: 'pk = :pk',
-                ExpressionAttributeValues: { ':pk': counterPartition(shard) },
-                ExclusiveStartKey: startKey,
-              }),
-            ),
-          );
-          for (const item of page.Items ?? []) {
-            const counter = String(item.sk);
-            totals.set(counter, (totals.get(counter) ?? 0) + Number(item.count ?? 0));
-          }
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
+        const items = await queryAllItems(this.client, 'The counters', {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': counterPartition(shard) },
+        });
+        for (const item of items) {
+          const counter = String(item.sk);
+          totals.set(counter, (totals.get(counter) ?? 0) + Number(item.count ?? 0));
+        }
       }),
     );
     return totals;

@@ -1,13 +1,8 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StudentDocument } from '../../core/model/student-document.js';
 import type { DocumentRepository } from '../../core/ports.js';
 import { isConditionFailure, translateDynamoError, withDynamoErrors } from './dynamo-errors.js';
+import { queryAllItems } from './query-pages.js';
 import {
   documentKey,
   queueIndexKey,
@@ -36,24 +31,13 @@ export class DocumentTable implements DocumentRepository {
   }
 
   async listStudentDocuments(studentId: string): Promise<StudentDocument[]> {
-    const documents: StudentDocument[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withDynamoErrors('The document', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
-            ExpressionAttributeValues: { ':pk': studentDocumentsPartition(studentId), ':doc': 'DOC#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      documents.push(...(page.Items ?? []).map(fromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return documents;
+    const items = await queryAllItems(this.client, 'The document', {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+      ExpressionAttributeValues: { ':pk': studentDocumentsPartition(studentId), ':doc': 'DOC#' },
+      ConsistentRead: true,
+    });
+    return items.map(fromItem);
   }
 
   async saveDocument(document: StudentDocument): Promise<void> {

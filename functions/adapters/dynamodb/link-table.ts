@@ -1,13 +1,8 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LinkRecord } from '../../core/model/link.js';
 import type { LinkRepository } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
+import { queryPages } from './query-pages.js';
 import { epochSeconds, linkKey, PLACEMENT_LINK_PREFIX, placementLinkKey } from './table-keys.js';
 
 const CLEANUP_AFTER_DAYS = 30;
@@ -59,22 +54,16 @@ export class LinkTable implements LinkRepository {
 
   async deletePlacementLinks(placementId: string): Promise<number> {
     let deleted = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withDynamoErrors('The link', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': placementLinkKey(placementId, '').pk,
-              ':prefix': PLACEMENT_LINK_PREFIX,
-            },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
+    const pages = queryPages(this.client, 'The link', {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': placementLinkKey(placementId, '').pk,
+        ':prefix': PLACEMENT_LINK_PREFIX,
+      },
+      ConsistentRead: true,
+    });
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const tokenHash = String(item.tokenHash);
         // The link first, then the item that finds it: a crash in between is finished by a re-run.
@@ -82,8 +71,7 @@ export class LinkTable implements LinkRepository {
         await this.remove(placementLinkKey(placementId, tokenHash));
         deleted++;
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return deleted;
   }
 

@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError, ValidationError } from '../../core/errors.js';
 import { PLACEMENT_STATUSES, type Placement } from '../../core/model/placement.js';
 import { counterDeltas } from '../../core/placement-counters.js';
@@ -16,6 +10,7 @@ import type {
   PlacementRepository,
 } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
+import { queryPages } from './query-pages.js';
 import {
   LISTING_SHARDS,
   listingSortKey,
@@ -169,37 +164,32 @@ export class PlacementTable implements PlacementRepository {
     const sortAttribute = shard.index === STATUS_INDEX ? 'gsi1sk' : 'gsi2sk';
     const partitionAttribute = shard.index === STATUS_INDEX ? 'gsi1pk' : 'gsi2pk';
     const filter = filterOf({ status: shard.statusFilter, program: shard.programFilter });
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withDynamoErrors('The placement', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: shard.index,
-            KeyConditionExpression: before === undefined ? '#pk = :pk' : '#pk = :pk AND #sk < :before',
-            ExpressionAttributeNames: {
-              '#pk': partitionAttribute,
-              ...(before === undefined ? {} : { '#sk': sortAttribute }),
-              ...filter?.names,
-            },
-            ExpressionAttributeValues: {
-              ':pk': shard.partitionKey,
-              ...(before === undefined ? {} : { ':before': before }),
-              ...filter?.values,
-            },
-            ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
-            ScanIndexForward: false,
-            Limit: limit,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
+    let more = false;
+    for await (const page of queryPages(this.client, 'The placement', {
+      TableName: this.tableName,
+      IndexName: shard.index,
+      KeyConditionExpression: before === undefined ? '#pk = :pk' : '#pk = :pk AND #sk < :before',
+      ExpressionAttributeNames: {
+        '#pk': partitionAttribute,
+        ...(before === undefined ? {} : { '#sk': sortAttribute }),
+        ...filter?.names,
+      },
+      ExpressionAttributeValues: {
+        ':pk': shard.partitionKey,
+        ...(before === undefined ? {} : { ':before': before }),
+        ...filter?.values,
+      },
+      ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
+      ScanIndexForward: false,
+      Limit: limit,
+    })) {
       for (const item of page.Items ?? []) {
         items.push({ sortKey: String(item[sortAttribute]), placement: fromItem(item) });
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < limit);
-    return { items, more: startKey !== undefined };
+      more = page.LastEvaluatedKey !== undefined;
+      if (items.length >= limit) break;
+    }
+    return { items, more };
   }
 
   /**
@@ -214,34 +204,29 @@ export class PlacementTable implements PlacementRepository {
     const pages = await Promise.all(
       Array.from({ length: LISTING_SHARDS }, async (_, shard) => {
         const items: { sortKey: string; placement: Placement }[] = [];
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await withDynamoErrors('The placement', () =>
-            this.client.send(
-              new QueryCommand({
-                TableName: this.tableName,
-                IndexName: START_INDEX,
-                KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-                ExpressionAttributeNames: { '#pk': 'gsi3pk', '#sk': 'gsi3sk', ...filter?.names },
-                ExpressionAttributeValues: {
-                  ':pk': startIndexKey(shard),
-                  ':low': low,
-                  ':high': high,
-                  ...filter?.values,
-                },
-                ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
-                Limit: query.limit,
-                ExclusiveStartKey: startKey,
-              }),
-            ),
-          );
+        let more = false;
+        for await (const page of queryPages(this.client, 'The placement', {
+          TableName: this.tableName,
+          IndexName: START_INDEX,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+          ExpressionAttributeNames: { '#pk': 'gsi3pk', '#sk': 'gsi3sk', ...filter?.names },
+          ExpressionAttributeValues: {
+            ':pk': startIndexKey(shard),
+            ':low': low,
+            ':high': high,
+            ...filter?.values,
+          },
+          ...(filter === undefined ? {} : { FilterExpression: filter.expression }),
+          Limit: query.limit,
+        })) {
           for (const item of page.Items ?? []) {
             const sortKey = String(item.gsi3sk);
             if (sortKey !== after) items.push({ sortKey, placement: fromItem(item) });
           }
-          startKey = page.LastEvaluatedKey;
-        } while (startKey && items.length < query.limit);
-        return { items, more: startKey !== undefined };
+          more = page.LastEvaluatedKey !== undefined;
+          if (items.length >= query.limit) break;
+        }
+        return { items, more };
       }),
     );
     const all = pages.flatMap((page) => page.items).sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
@@ -262,23 +247,16 @@ export class PlacementTable implements PlacementRepository {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const seen = new Set<string>();
     const items: Placement[] = [];
-    let startKey: Record<string, unknown> | undefined = after
-      ? { pk: searchPartition(term), sk: after }
-      : undefined;
     let read = 0;
     let lastSortKey: string | undefined;
-    do {
-      const page = await withDynamoErrors('The search index', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
-            ExpressionAttributeValues: { ':pk': searchPartition(term), ':term': term },
-            Limit: Math.min(SEARCH_READ_LIMIT, query.limit * 2),
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
+    let exhausted = true;
+    for await (const page of queryPages(this.client, 'The search index', {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :term)',
+      ExpressionAttributeValues: { ':pk': searchPartition(term), ':term': term },
+      Limit: Math.min(SEARCH_READ_LIMIT, query.limit * 2),
+      ...(after ? { ExclusiveStartKey: { pk: searchPartition(term), sk: after } } : {}),
+    })) {
       for (const entry of page.Items ?? []) {
         read += 1;
         lastSortKey = String(entry.sk);
@@ -289,9 +267,10 @@ export class PlacementTable implements PlacementRepository {
         if (placement && matchesFilters(placement, query)) items.push(placement);
         if (items.length >= query.limit) break;
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < query.limit && read < SEARCH_READ_LIMIT);
-    const more = (startKey !== undefined || items.length >= query.limit) && lastSortKey !== undefined;
+      exhausted = page.LastEvaluatedKey === undefined;
+      if (items.length >= query.limit || read >= SEARCH_READ_LIMIT) break;
+    }
+    const more = (!exhausted || items.length >= query.limit) && lastSortKey !== undefined;
     return { items, ...(more && lastSortKey ? { cursor: encodeCursor(lastSortKey) } : {}) };
   }
 }

@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RetentionIndex } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
+import { queryAllItems } from './query-pages.js';
 import { epochSeconds, LISTING_SHARDS, retentionIndexKey, shardOf } from './table-keys.js';
 
 /** Long after any retention the stage settings allow (3,650 days): TTL only tidies the index up. */
@@ -31,24 +32,15 @@ export class RetentionIndexTable implements RetentionIndex {
   async placementsEndingOn(endDate: string): Promise<string[]> {
     const placementIds: string[] = [];
     for (let shard = 0; shard < LISTING_SHARDS; shard++) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await withDynamoErrors('The retention index', () =>
-          this.client.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-              ExpressionAttributeValues: {
-                ':pk': retentionIndexKey(endDate, shard, '').pk,
-                ':prefix': 'PLACEMENT#',
-              },
-              ExclusiveStartKey: startKey,
-            }),
-          ),
-        );
-        placementIds.push(...(page.Items ?? []).map((item) => String(item.placementId)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAllItems(this.client, 'The retention index', {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': retentionIndexKey(endDate, shard, '').pk,
+          ':prefix': 'PLACEMENT#',
+        },
+      });
+      placementIds.push(...items.map((item) => String(item.placementId)));
     }
     return placementIds;
   }

@@ -1,7 +1,8 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Site, siteFromStorage } from '../../core/model/site.js';
 import type { SiteRepository, SiteSummary } from '../../core/ports.js';
 import { withDynamoErrors } from './dynamo-errors.js';
+import { queryAllItems } from './query-pages.js';
 import { SITE_REGISTRY_PARTITION, siteKey, siteRegistryKey } from './table-keys.js';
 
 export class SiteTable implements SiteRepository {
@@ -49,23 +50,11 @@ export class SiteTable implements SiteRepository {
   }
 
   async listSites(): Promise<SiteSummary[]> {
-    const sites: SiteSummary[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withDynamoErrors('The site list', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': SITE_REGISTRY_PARTITION },
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? [])
-        sites.push({ siteId: String(item.siteId), name: String(item.name) });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return sites;
+    const items = await queryAllItems(this.client, 'The site list', {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': SITE_REGISTRY_PARTITION },
+    });
+    return items.map((item) => ({ siteId: String(item.siteId), name: String(item.name) }));
   }
 }

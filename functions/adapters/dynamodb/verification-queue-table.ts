@@ -1,9 +1,9 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../core/errors.js';
 import type { StudentDocument } from '../../core/model/student-document.js';
 import type { VerificationQueue, VerificationQueuePage, VerificationQueueQuery } from '../../core/ports.js';
 import { fromItem } from './document-table.js';
-import { withDynamoErrors } from './dynamo-errors.js';
+import { queryPages } from './query-pages.js';
 import { LISTING_SHARDS, queueIndexKey } from './table-keys.js';
 
 /** The index SUBMITTED documents are on (shared with the placement listing under `QUEUE#` keys). */
@@ -43,40 +43,35 @@ export class VerificationQueueTable implements VerificationQueue {
       ...(query.requirementCode === undefined ? [] : ['#code = :code']),
     ];
     const items: { sortKey: string; document: StudentDocument }[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await withDynamoErrors('The verification queue', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: QUEUE_INDEX,
-            KeyConditionExpression: after === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk > :after',
-            ...(filters.length === 0 ? {} : { FilterExpression: filters.join(' AND ') }),
-            ...(filters.length === 0
-              ? {}
-              : {
-                  ExpressionAttributeNames: {
-                    ...(query.siteId === undefined ? {} : { '#entry': 'queueEntry', '#site': 'siteId' }),
-                    ...(query.requirementCode === undefined ? {} : { '#code': 'requirementCode' }),
-                  },
-                }),
-            ExpressionAttributeValues: {
-              ':pk': queueIndexKey(shard),
-              ...(after === undefined ? {} : { ':after': after }),
-              ...(query.siteId === undefined ? {} : { ':site': query.siteId }),
-              ...(query.requirementCode === undefined ? {} : { ':code': query.requirementCode }),
+    let more = false;
+    for await (const page of queryPages(this.client, 'The verification queue', {
+      TableName: this.tableName,
+      IndexName: QUEUE_INDEX,
+      KeyConditionExpression: after === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk > :after',
+      ...(filters.length === 0 ? {} : { FilterExpression: filters.join(' AND ') }),
+      ...(filters.length === 0
+        ? {}
+        : {
+            ExpressionAttributeNames: {
+              ...(query.siteId === undefined ? {} : { '#entry': 'queueEntry', '#site': 'siteId' }),
+              ...(query.requirementCode === undefined ? {} : { '#code': 'requirementCode' }),
             },
-            ScanIndexForward: true,
-            Limit: query.limit,
-            ExclusiveStartKey: startKey,
           }),
-        ),
-      );
+      ExpressionAttributeValues: {
+        ':pk': queueIndexKey(shard),
+        ...(after === undefined ? {} : { ':after': after }),
+        ...(query.siteId === undefined ? {} : { ':site': query.siteId }),
+        ...(query.requirementCode === undefined ? {} : { ':code': query.requirementCode }),
+      },
+      ScanIndexForward: true,
+      Limit: query.limit,
+    })) {
       for (const item of page.Items ?? [])
         items.push({ sortKey: String(item.gsi1sk), document: fromItem(item) });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < query.limit);
-    return { items, more: startKey !== undefined };
+      more = page.LastEvaluatedKey !== undefined;
+      if (items.length >= query.limit) break;
+    }
+    return { items, more };
   }
 }
 

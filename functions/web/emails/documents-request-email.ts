@@ -1,7 +1,7 @@
 import { displayDate } from '../display-date.js';
 import { displayMessage } from '../display-message.js';
+import { type PlacedStudent, placementFactRows } from '../placement-facts.js';
 import { type EmailBlock, type RenderedEmail, renderEmail } from './email-layout.js';
-import { placementFactRows } from './placement-facts.js';
 
 export interface OutstandingRequirement {
   title: string;
@@ -11,13 +11,7 @@ export interface OutstandingRequirement {
   evidence?: string;
 }
 
-export interface DocumentsRequestEmailView {
-  studentName: string;
-  siteName: string;
-  program: string;
-  startDate: string;
-  endDate: string;
-  documentsDueDate: string;
+export interface DocumentsRequestEmailView extends PlacedStudent {
   outstanding: readonly OutstandingRequirement[];
   /** `{publicBaseUrl}/portal/{token}`. */
   portalUrl: string;

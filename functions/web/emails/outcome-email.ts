@@ -1,6 +1,6 @@
 import { displayDate } from '../display-date.js';
+import { placementFactRows } from '../placement-facts.js';
 import { type EmailBlock, type RenderedEmail, renderEmail } from './email-layout.js';
-import { placementFactRows } from './placement-facts.js';
 
 export type OutcomeAudience = 'student' | 'coordinator' | 'site';
 export type Outcome = 'CLEARED' | 'DECLINED' | 'EXPIRED' | 'CANCELLED';

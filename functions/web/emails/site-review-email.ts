@@ -1,5 +1,5 @@
+import { placementFactRows } from '../placement-facts.js';
 import { type EmailBlock, type RenderedEmail, renderEmail } from './email-layout.js';
-import { placementFactRows } from './placement-facts.js';
 
 export interface SiteReviewEmailView {
   /** The site admin this email (and its personal review link) goes to. */

@@ -3,6 +3,12 @@
  * quotes, `""` for a quote inside one, line breaks (LF or CRLF) inside quoted fields. A UTF-8
  * byte order mark is dropped and empty lines are skipped. Rows are numbered as a spreadsheet
  * shows them: one per record, empty lines included, the first row is 1.
+ *
+ * Kept hand-written rather than `csv-parse` (installed): csv-parse numbers physical lines, not
+ * records, keeps a line holding only `""` indistinguishable from a blank one, and its one
+ * `relax_quotes` switch both allows a quote inside an unquoted field (`5" tall`, which we keep)
+ * and allows text after a closing quote (`"x"y`, which we refuse with the row number); the
+ * import's row numbers and messages would change.
  */
 
 export interface CsvRecord {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError, parseCsv } from '../../cli/csv-parser.js';
+import { CsvFormatError, parseCsv } from '../../functions/contract/csv-records.js';
 
 describe('parseCsv', () => {
   it('splits plain rows and numbers them from 1', () => {

@@ -1,10 +1,16 @@
 /**
- * The rows of a placements CSV as `POST /placements` bodies. Every row is checked with the
- * API's own parser before anything is sent, and every problem is kept with its row number
- * (row 1 is the header, so the first placement is row 2).
+ * The rows of a placements CSV as `POST /placements` bodies, and the pre-check every import path
+ * (the CLI's `placements import`, the console's import) runs before it creates anything. Every
+ * row is checked with the API's own parser and against the sites that exist, and every problem
+ * is kept with its row number (row 1 is the header, so the first placement is row 2).
  */
-import { type PlacementInput, parsePlacementInput, ValidationError } from '../functions/contract/index.js';
-import { CsvFormatError, type CsvRecord, parseCsv } from './csv-parser.js';
+import { ValidationError } from '../core/errors.js';
+import { type PlacementInput, parsePlacementInput } from '../core/validation/placement-input.js';
+import { CsvFormatError, type CsvRecord, parseCsv } from './csv-records.js';
+import { mapConcurrently } from './task-limiter.js';
+
+/** How many sites the pre-check asks for at once. */
+const SITE_LOOKUPS_IN_FLIGHT = 8;
 
 export const IMPORT_COLUMNS = [
   'studentId',
@@ -113,6 +119,36 @@ export function readPlacementRows(text: string): PlacementRows {
     rows.push({ rowNumber: record.rowNumber, input });
   }
   return { rows, problems };
+}
+
+/** What the API says of a placement whose site does not exist (`details[].message` of `siteId`). */
+export const unknownSiteMessage = (siteId: string): string => `no site "${siteId}" exists; create it first`;
+
+/** What the pre-check asks of the API (the CLI answers with `GET /sites/{siteId}`). */
+export interface ImportLookups {
+  /** True when the site exists; throws when that cannot be told (the import then stops). */
+  siteExists(siteId: string): Promise<boolean>;
+}
+
+/**
+ * Everything the API would refuse for a row, found before any row is created: each row's fields
+ * (`readPlacementRows`), then the sites the valid rows name, each distinct site asked once. Rows
+ * with a problem are left out of `rows`; `problems` is in row order.
+ */
+export async function checkPlacementImport(text: string, lookups: ImportLookups): Promise<PlacementRows> {
+  const { rows, problems } = readPlacementRows(text);
+  const siteIds = [...new Set(rows.map((row) => row.input.siteId))];
+  const existence = await mapConcurrently(siteIds, SITE_LOOKUPS_IN_FLIGHT, (siteId) =>
+    lookups.siteExists(siteId),
+  );
+  const unknownSites = new Set(siteIds.filter((_, index) => !existence[index]));
+  const siteProblems = rows
+    .filter((row) => unknownSites.has(row.input.siteId))
+    .map((row) => fieldProblem(row.rowNumber, 'siteId', unknownSiteMessage(row.input.siteId)));
+  return {
+    rows: rows.filter((row) => !unknownSites.has(row.input.siteId)),
+    problems: [...problems, ...siteProblems].sort((a, b) => a.rowNumber - b.rowNumber),
+  };
 }
 
 /** `row 5, studentEmail (student.email): Must be an email address.` */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeRowProblem, ImportFileError, readPlacementRows } from '../../cli/placement-rows.js';
+import {
+  checkPlacementImport,
+  describeRowProblem,
+  ImportFileError,
+  readPlacementRows,
+} from '../../functions/contract/placement-import-rows.js';
 
 const HEADER = 'studentId,studentName,studentEmail,siteId,program,startDate,endDate,coordinatorEmail';
 const row = (id: string, overrides: Partial<Record<string, string>> = {}) => {
@@ -119,5 +124,57 @@ describe('readPlacementRows', () => {
   it('rejects an empty file and broken quoting', () => {
     expect(() => readPlacementRows('')).toThrow(/empty/);
     expect(() => readPlacementRows(`${HEADER}\n"S-1,x\n`)).toThrow(/row 2: a quoted field is not closed/);
+  });
+});
+
+describe('checkPlacementImport', () => {
+  const existingSites = new Set(['demo-hospital', 'city-clinic']);
+
+  it('refuses the rows whose site does not exist, asking each distinct site once, with field problems in row order', async () => {
+    const asked: string[] = [];
+    const text = [
+      HEADER,
+      row('S-1'),
+      row('S-2', { siteId: 'nowhere' }),
+      row('S-3', { studentEmail: 'not-an-email' }),
+      row('S-4', { siteId: 'city-clinic' }),
+      row('S-5', { siteId: 'nowhere' }),
+      row('S-6'),
+    ].join('\n');
+    const { rows, problems } = await checkPlacementImport(text, {
+      siteExists: async (siteId) => {
+        asked.push(siteId);
+        return existingSites.has(siteId);
+      },
+    });
+    expect(asked.sort()).toEqual(['city-clinic', 'demo-hospital', 'nowhere']);
+    expect(rows.map((entry) => entry.rowNumber)).toEqual([2, 5, 7]);
+    expect(problems.map(describeRowProblem)).toEqual([
+      'row 3, siteId: no site "nowhere" exists; create it first',
+      expect.stringMatching(/^row 4, studentEmail \(student\.email\): /),
+      'row 6, siteId: no site "nowhere" exists; create it first',
+    ]);
+  });
+
+  it('stops with the lookup failure when a site cannot be asked for', async () => {
+    const unreachable = new Error('no answer');
+    await expect(
+      checkPlacementImport(`${HEADER}\n${row('S-1')}\n`, {
+        siteExists: () => Promise.reject(unreachable),
+      }),
+    ).rejects.toBe(unreachable);
+  });
+
+  it('asks for no site when the file itself cannot be read', async () => {
+    const asked: string[] = [];
+    await expect(
+      checkPlacementImport('studentId\nS-1\n', {
+        siteExists: async (siteId) => {
+          asked.push(siteId);
+          return true;
+        },
+      }),
+    ).rejects.toBeInstanceOf(ImportFileError);
+    expect(asked).toEqual([]);
   });
 });
