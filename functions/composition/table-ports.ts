@@ -8,6 +8,7 @@ import { PlacementTable } from '../adapters/dynamodb/placement-table.js';
 import { PurgeRecordTable } from '../adapters/dynamodb/purge-record-table.js';
 import { RetentionIndexTable } from '../adapters/dynamodb/retention-index-table.js';
 import { SiteTable } from '../adapters/dynamodb/site-table.js';
+import { VerificationQueueTable } from '../adapters/dynamodb/verification-queue-table.js';
 import type { Clock } from '../core/ports.js';
 
 /** The repositories over the one table, sharing one DynamoDB client per function. */
@@ -20,6 +21,7 @@ export const tablePorts = (tableName: string, clock: Clock, client = new DynamoD
     sites: new SiteTable(documentClient, tableName),
     placements: new PlacementTable(documentClient, tableName, counters),
     counters,
+    verificationQueue: new VerificationQueueTable(documentClient, tableName),
     documents: new DocumentTable(documentClient, tableName),
     links: new LinkTable(documentClient, tableName),
     purges: new PurgeRecordTable(documentClient, tableName),

@@ -1,5 +1,10 @@
-import { html, type SafeHtml, trustedHtml } from '../../../functions/web/html.js';
-import { type RenderedPage, renderPage } from '../../../functions/web/page-layout.js';
+import {
+  html,
+  type RenderedPage,
+  renderPage,
+  type SafeHtml,
+  trustedHtml,
+} from '../../../functions/contract/page-kit.js';
 
 /**
  * The local identity provider's own pages (sign-in, sign-out, errors), rendered with the portal's

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider, { type ProviderContext } from 'oidc-provider';
-import type { RenderedPage } from '../../../functions/web/page-layout.js';
+import type { RenderedPage } from '../../../functions/contract/page-kit.js';
 import { closeServer, LOOPBACK, listenOnLoopback } from '../listen-on-loopback.js';
 import { renderMessagePage, renderSignInPage, renderSignOutPage } from './identity-provider-pages.js';
 import { loadOrCreateIdentityProviderKeys } from './signing-keys.js';
