@@ -90,6 +90,7 @@ const PLACEMENT_VIEW_FIELDS = [
   'status',
   'student',
   'updatedAt',
+  'waitingOn',
 ];
 
 beforeEach(() => {
@@ -161,6 +162,8 @@ describe('PUT /sites/{siteId}', () => {
       documentsDueDays: 14,
       reminderIntervalHours: 72,
       siteReminderIntervalHours: 48,
+      // A new site's documents are checked by the school's staff unless it says otherwise.
+      verification: 'staff',
       createdAt: TEST_NOW.toISOString(),
       updatedAt: TEST_NOW.toISOString(),
     });
@@ -243,7 +246,8 @@ describe('GET /sites/{siteId}', () => {
 
     expect(response.statusCode).toBe(200);
     const { version: _version, ...site } = storedSite();
-    expect(jsonOf(response)).toEqual(site);
+    // Stored before sites had a verification mode: it keeps the automatic checks it was created with.
+    expect(jsonOf(response)).toEqual({ ...site, verification: 'automatic' });
   });
 });
 
@@ -287,6 +291,8 @@ describe('POST /placements', () => {
     expect(placement).toEqual({
       placementId: PLACEMENT_ID,
       status: 'CHECKING',
+      // Nothing is on file yet: the student has to upload.
+      waitingOn: 'student',
       student: { ...STUDENT },
       siteId: SITE_ID,
       program: 'Nursing BSN',
@@ -702,7 +708,10 @@ describe('POST /placements/{placementId}/purge', () => {
     });
     expect(body.placement).toMatchObject({ placementId: PLACEMENT_ID, status: 'CANCELLED' });
     expect(body.placement.student).toMatchObject({ name: '[purged]', email: '[purged]' });
-    expect(Object.keys(body.placement).sort()).toEqual(PLACEMENT_VIEW_FIELDS);
+    // Finished: waiting on nobody.
+    expect(Object.keys(body.placement).sort()).toEqual(
+      PLACEMENT_VIEW_FIELDS.filter((field) => field !== 'waitingOn'),
+    );
     expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(1);
     // Every stored version of each file goes, not only the current one (the bucket is versioned).
     expect(deletedVersions(s3)).toEqual(

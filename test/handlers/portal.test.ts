@@ -164,7 +164,8 @@ describe('GET /portal/{token}/status', () => {
       placementId: PLACEMENT_ID,
       status: 'AWAITING_DOCUMENTS',
       requirements: [
-        requirement('MMR', 'ACCEPTED', { documentId: 'doc_accepted' }),
+        // Accepted on the file checks alone (a placement stored before verification modes).
+        requirement('MMR', 'ACCEPTED', { documentId: 'doc_accepted', verification: 'automatic' }),
         requirement('BLS', 'REJECTED', {
           reason: 'This BLS card expires before the end of the rotation.',
           documentId: 'doc_old',
