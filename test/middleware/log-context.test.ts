@@ -20,6 +20,14 @@ import {
 import { taskEvent } from '../handlers/support/task-event.js';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.js';
 
+// What Lambda sets for an on-demand sandbox (Powertools reports cold starts only there), and the
+// switch that would make Powertools log every event: the handlers must not let it. Hoisted above the
+// imports, because the logger reads them when it is built, and support modules import it.
+vi.hoisted(() => {
+  vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
+  vi.stubEnv('POWERTOOLS_LOGGER_LOG_EVENT', 'true');
+});
+
 // A task handler that always logs (RecordFailure), run as Lambda runs it: one sandbox, several
 // invocations one after the other.
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -36,10 +44,6 @@ const recordFailure = (
 ) => handler(event, invocation(awsRequestId));
 
 beforeAll(async () => {
-  // What Lambda sets for an on-demand sandbox (Powertools reports cold starts only there), and the
-  // switch that would make Powertools log every event: the handlers must not let it.
-  vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
-  vi.stubEnv('POWERTOOLS_LOGGER_LOG_EVENT', 'true');
   ({ handler } = await coldStart(() => import('../../functions/entries/record-failure.js')));
   ({ logger } = await import('../../functions/observability/logger.js'));
 });
