@@ -625,7 +625,8 @@ describe('the local cloud answers as docs/openapi.yaml says', () => {
     while (items.length < 2 && Date.now() < deadline) {
       const page = await api.send({
         routeKey: 'GET /verification-queue',
-        path: `/verification-queue?siteId=${scenario.siteId}`,
+        path: '/verification-queue',
+        query: { siteId: scenario.siteId },
       });
       expect(page.status).toBe(200);
       items = (page.body as QueuePage).items;
@@ -634,7 +635,8 @@ describe('the local cloud answers as docs/openapi.yaml says', () => {
     expect(items.map((item) => item.requirementCode).sort()).toEqual(['BLS', 'TB']);
     const badQuery = await api.send({
       routeKey: 'GET /verification-queue',
-      path: '/verification-queue?limit=0&requirementCode=NOPE',
+      path: '/verification-queue',
+      query: { limit: '0', requirementCode: 'NOPE' },
     });
     expect(fieldPaths(badQuery).sort()).toEqual(['limit', 'requirementCode']);
 
