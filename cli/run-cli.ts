@@ -73,7 +73,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
 function findCommand(words: readonly string[]): Command {
   const [group = '', name = ''] = words;
-  const command = COMMANDS.find((candidate) => candidate.words[0] === group && candidate.words[1] === name);
+  const command =
+    COMMANDS.find((candidate) => candidate.words[0] === group && candidate.words[1] === name) ??
+    COMMANDS.find((candidate) => candidate.words.length === 1 && candidate.words[0] === group);
   if (command) return command;
   const groups = [...new Set(COMMANDS.map((candidate) => candidate.words[0]))];
   if (!groups.includes(group)) throw new UsageError(`Unknown command "${group}".`);
@@ -88,7 +90,7 @@ function findCommand(words: readonly string[]): Command {
 }
 
 function checkInput(command: Command, line: CommandLine) {
-  const args = line.words.slice(2);
+  const args = line.words.slice(command.words.length);
   if (args.length < command.arguments.length) {
     throw new UsageError(`Missing ${command.arguments.slice(args.length).join(' ')}.`);
   }

@@ -1,5 +1,6 @@
 /** Every command, in the order the usage text lists them. */
 import type { Command } from './command.js';
+import { documentsReject, documentsVerify } from './document-decision.js';
 import { placementsCancel } from './placements-cancel.js';
 import { placementsCreate } from './placements-create.js';
 import { placementsImport } from './placements-import.js';
@@ -10,6 +11,7 @@ import { placementsShow } from './placements-show.js';
 import { placementsWaive } from './placements-waive.js';
 import { sitesPut } from './sites-put.js';
 import { sitesShow } from './sites-show.js';
+import { verificationQueue } from './verification-queue.js';
 
 export const COMMANDS: readonly Command[] = [
   sitesPut,
@@ -22,4 +24,7 @@ export const COMMANDS: readonly Command[] = [
   placementsCancel,
   placementsPurge,
   placementsRetry,
+  verificationQueue,
+  documentsVerify,
+  documentsReject,
 ];

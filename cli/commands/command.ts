@@ -10,8 +10,8 @@ export interface OptionSpec {
 }
 
 export interface Command {
-  /** The words that name it: `placements list`. */
-  words: readonly [string, string];
+  /** The words that name it: `placements list`, or one word (`queue`). */
+  words: readonly [string] | readonly [string, string];
   /** Its positional arguments' placeholders, all required: `ID`, `CODE`. */
   arguments: readonly string[];
   options?: readonly OptionSpec[];

@@ -37,11 +37,13 @@ export interface CoordinatorApiConfig extends TableConfig {
   stateMachineArn: string;
   documentsBucket: string;
   mail: MailSettings;
+  /** The origin of the portal link in the student's "sent back" email. */
+  publicBaseUrl: string;
 }
 
 export const readCoordinatorApiConfig = (source: Source = process.env): CoordinatorApiConfig => {
   const env = readEnvironment(
-    ['TABLE_NAME', 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET', ...MAIL_VARIABLES],
+    ['TABLE_NAME', 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL', ...MAIL_VARIABLES],
     OPTIONAL_MAIL_VARIABLES,
     source,
   );
@@ -50,6 +52,7 @@ export const readCoordinatorApiConfig = (source: Source = process.env): Coordina
     stateMachineArn: env.STATE_MACHINE_ARN,
     documentsBucket: env.DOCUMENTS_BUCKET,
     mail: mailSettingsOf(env),
+    publicBaseUrl: env.PUBLIC_BASE_URL,
     local: readLocalCloudVariants(source),
   };
 };

@@ -171,6 +171,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/placements/{placementId}/documents/{documentId}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A staff verifier's decision on one SUBMITTED document
+     * @description `verify` → the requirement `ACCEPTED` (`verification: staff`, `verifiedBy` the IAM caller,
+     *     `verifiedAt`); `reject` → `REJECTED` with the reason's plain-language explanation and the note,
+     *     and the student gets one email per reviewing sitting listing every item sent back. When the last
+     *     item is verified, the workflow resumes, exactly once. A second decision on a document staff
+     *     already decided is a 409 `ALREADY_DECIDED`; a finished placement or a document that is not
+     *     `SUBMITTED` a 409 `CONFLICT`; a document of another placement a 404.
+     */
+    post: operations['decideDocumentVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/verification-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The SUBMITTED documents waiting for a staff verifier, oldest first */
+    get: operations['listVerificationQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/portal/{token}': {
     parameters: {
       query?: never;
@@ -302,8 +348,26 @@ export interface components {
       | 'EXPIRED'
       | 'CANCELLED'
       | 'FAILED';
+    /**
+     * @description `SUBMITTED`: the file passed its checks and waits for a staff verifier (sites with `verification: staff`).
+     * @enum {string}
+     */
+    RequirementStatus: 'MISSING' | 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'WAIVED';
+    /**
+     * @description `staff`: a person at the school checks each document; `automatic`: the file checks alone (file type and dates).
+     * @enum {string}
+     */
+    VerificationMode: 'staff' | 'automatic';
     /** @enum {string} */
-    RequirementStatus: 'MISSING' | 'ACCEPTED' | 'REJECTED' | 'WAIVED';
+    RejectionReasonCode:
+      | 'ILLEGIBLE'
+      | 'WRONG_DOCUMENT'
+      | 'NAME_MISMATCH'
+      | 'DATES_DO_NOT_MATCH'
+      | 'INCOMPLETE'
+      | 'NOT_SIGNED'
+      | 'EXPIRED'
+      | 'OTHER';
     /**
      * Format: date
      * @description A calendar date, `YYYY-MM-DD` (1900–2199).
@@ -338,6 +402,8 @@ export interface components {
       reminderIntervalHours: number;
       /** @default 48 */
       siteReminderIntervalHours: number;
+      /** @default staff */
+      verification: components['schemas']['VerificationMode'];
     };
     Site: {
       siteId: string;
@@ -347,6 +413,7 @@ export interface components {
       documentsDueDays: number;
       reminderIntervalHours: number;
       siteReminderIntervalHours: number;
+      verification?: components['schemas']['VerificationMode'];
       createdAt: components['schemas']['Instant'];
       updatedAt: components['schemas']['Instant'];
     };
@@ -379,6 +446,12 @@ export interface components {
       reason?: string;
       /** @description The document that satisfied or was judged for it. */
       documentId?: string;
+      submittedAt?: components['schemas']['Instant'];
+      /** @description On every `ACCEPTED` requirement; who (or what) checked the document. */
+      verification?: components['schemas']['VerificationMode'];
+      /** @description Staff-verified only, the verifier's email or IAM caller. */
+      verifiedBy?: string;
+      verifiedAt?: components['schemas']['Instant'];
     };
     HistoryEntry: {
       at: components['schemas']['Instant'];
@@ -413,9 +486,42 @@ export interface components {
       failure?: {
         error: string;
       };
+      /**
+       * @description Who the placement waits on; absent when finished.
+       * @enum {string}
+       */
+      waitingOn?: 'student' | 'school' | 'site';
     };
     PlacementPage: {
       items: components['schemas']['Placement'][];
+      /** @description Present when there may be more; pass it as `cursor` for the next page. */
+      cursor?: string;
+    };
+    /**
+     * @description `reasonCode` is required to reject (`OTHER` also requires `note`) and refused with `verify`;
+     *     corrected dates (verify only) are judged by the requirement's rule.
+     */
+    VerificationDecisionInput: {
+      /** @enum {string} */
+      decision: 'verify' | 'reject';
+      reasonCode?: components['schemas']['RejectionReasonCode'];
+      note?: components['schemas']['Reason'];
+      issuedOn?: components['schemas']['CalendarDate'];
+      expiresOn?: components['schemas']['CalendarDate'];
+    };
+    VerificationQueueItem: {
+      placementId: string;
+      documentId: string;
+      requirementCode: components['schemas']['RequirementCode'];
+      student: components['schemas']['Student'];
+      siteId: string;
+      startDate: components['schemas']['CalendarDate'];
+      submittedAt: components['schemas']['Instant'];
+      issuedOn?: components['schemas']['CalendarDate'];
+      expiresOn?: components['schemas']['CalendarDate'];
+    };
+    VerificationQueuePage: {
+      items: components['schemas']['VerificationQueueItem'][];
       /** @description Present when there may be more; pass it as `cursor` for the next page. */
       cursor?: string;
     };
@@ -633,6 +739,17 @@ export interface components {
       };
       content: {
         'application/json': components['schemas']['ConflictError'];
+      };
+    };
+    /** @description `ALREADY_DECIDED`: staff already decided this document; `CONFLICT`: the placement is finished or the document is not `SUBMITTED`. */
+    DocumentDecisionConflict: {
+      headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['DecisionConflictError'];
       };
     };
     /** @description The link expired, or a newer one replaced it. */
@@ -966,6 +1083,66 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  decideDocumentVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerificationDecisionInput'];
+      };
+    };
+    responses: {
+      200: components['responses']['PlacementAnswer'];
+      400: components['responses']['ValidationFailed'];
+      403: components['responses']['NotSigned'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['DocumentDecisionConflict'];
+      413: components['responses']['PayloadTooLarge'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  listVerificationQueue: {
+    parameters: {
+      query?: {
+        siteId?: string;
+        requirementCode?: components['schemas']['RequirementCode'];
+        /** @description Items per page, 1 to 100. */
+        limit?: number;
+        /** @description The `cursor` of the previous page (opaque). */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `cursor` is present when there may be more. */
+      200: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          'Referrer-Policy': components['headers']['ReferrerPolicy'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationQueuePage'];
+        };
+      };
+      400: components['responses']['ValidationFailed'];
+      403: components['responses']['NotSigned'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };

@@ -18,6 +18,8 @@ export type RequirementStatus = Schemas['RequirementStatus'];
 export type HistoryEntry = Schemas['HistoryEntry'];
 /** `GET /placements`: one page, with the cursor of the next one. */
 export type PlacementPage = Schemas['PlacementPage'];
+export type VerificationQueueItem = Schemas['VerificationQueueItem'];
+export type VerificationQueuePage = Schemas['VerificationQueuePage'];
 /** A site as `PUT` and `GET /sites/{siteId}` return it. */
 export type Site = Schemas['Site'];
 export type SiteRequirement = Schemas['SiteRequirement'];
@@ -37,6 +39,7 @@ export type FieldIssue = Schemas['FieldIssue'];
 export type SiteInput = Schemas['SiteInput'];
 export type PlacementInput = Schemas['PlacementInput'];
 export type WaiverInput = Schemas['WaiverInput'];
+export type VerificationDecisionInput = Schemas['VerificationDecisionInput'];
 export type OptionalReasonInput = Schemas['OptionalReasonInput'];
 export type UploadRequestInput = Schemas['UploadRequestInput'];
 export type DecisionInput = Schemas['DecisionInput'];

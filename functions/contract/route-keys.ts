@@ -15,6 +15,8 @@ export const COORDINATOR_ROUTES = [
   'POST /placements/{placementId}/cancel',
   'POST /placements/{placementId}/purge',
   'POST /placements/{placementId}/retry',
+  'POST /placements/{placementId}/documents/{documentId}/verification',
+  'GET /verification-queue',
 ] as const;
 
 /** The student's emailed link: public, the token in the path is the only key; served by portal. */

@@ -15,4 +15,5 @@ export const handler = createCoordinatorApiHandler({
   storage: objectDeletionPort(config.documentsBucket, documentVersions),
   mailer: mailPort(config.mail),
   clock,
+  config: { publicBaseUrl: config.publicBaseUrl },
 });

@@ -10,16 +10,20 @@ import { logContext } from '../middleware/log-context.js';
 import { correlateWithPlacement } from '../observability/logger.js';
 import { cancelPlacement } from '../use-cases/cancel-placement.js';
 import { createPlacement } from '../use-cases/create-placement.js';
+import { decideDocumentVerification } from '../use-cases/decide-document-verification.js';
 import { getPlacement } from '../use-cases/get-placement.js';
 import { getSite } from '../use-cases/get-site.js';
 import { listPlacements } from '../use-cases/list-placements.js';
+import { listVerificationQueue } from '../use-cases/list-verification-queue.js';
 import { purgePlacement } from '../use-cases/purge-placement.js';
 import { putSite } from '../use-cases/put-site.js';
 import { retryPlacement } from '../use-cases/retry-placement.js';
+import { sendSentBackNotice } from '../use-cases/send-sent-back-notice.js';
 import { waiveRequirement } from '../use-cases/waive-requirement.js';
+import { sentBackEmail } from '../web/emails/sent-back-email.js';
 
 export type CoordinatorApiPorts = TablePorts &
-  Pick<Ports, 'workflow' | 'mailer' | 'clock'> & {
+  Pick<Ports, 'verificationQueue' | 'workflow' | 'mailer' | 'clock' | 'config'> & {
     /** A purge deletes a placement's documents, and nothing else of S3. */
     storage: ObjectDeletion;
   };
@@ -70,6 +74,25 @@ const coordinatorRoutes = (ports: CoordinatorApiPorts): RouteTable<CoordinatorRo
   },
   'POST /placements/{placementId}/retry': async ({ params }) =>
     jsonResponse(200, toPlacementView(await retryPlacement(ports, params.placementId ?? ''))),
+  'POST /placements/{placementId}/documents/{documentId}/verification': async ({ params, body, event }) => {
+    const iam = iamCaller(event);
+    const { placement, sentBack } = await decideDocumentVerification(
+      ports,
+      params.placementId ?? '',
+      params.documentId ?? '',
+      body,
+      iam ? { iam } : {},
+    );
+    if (!sentBack) return jsonResponse(200, toPlacementView(placement));
+    // One email per reviewing sitting (sent-back-batch.ts): sends only once the sitting's batch closed.
+    await sendSentBackNotice(ports, placement.placementId, sentBackEmail);
+    return jsonResponse(
+      200,
+      toPlacementView((await ports.placements.getPlacement(placement.placementId)) ?? placement),
+    );
+  },
+  'GET /verification-queue': async ({ query }) =>
+    jsonResponse(200, await listVerificationQueue(ports, query)),
 });
 
 export const createCoordinatorApiHandler = (ports: CoordinatorApiPorts) => {

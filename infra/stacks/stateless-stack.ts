@@ -252,8 +252,10 @@ export class StatelessStack extends Stack {
       setPublicBaseUrl(functions[name], props.publicBaseUrl);
     }
     grantMail(functions['record-failure'], mail);
-    // Cancel tells the student (and the site admins who were asked to review).
+    // Cancel tells the student (and the site admins who were asked to review); a verifier's rejection
+    // emails the student their portal link.
     grantMail(coordinatorApi, mail);
+    setPublicBaseUrl(coordinatorApi, props.publicBaseUrl);
 
     this.api = new OnboardingApi(this, 'Api', {
       coordinatorApi,

@@ -2,7 +2,8 @@
  * A tiny in-process stand-in for the coordinator HTTP API (docs/design.md, "HTTP API"), enough for
  * the CLI's integration tests: PUT/GET sites, POST/GET placements with the API's idempotency
  * (same student.id + siteId + startDate → 200 with the existing placement), waivers and
- * cancel and retry. Bodies are validated with the API's own parsers, errors use its error shape.
+ * cancel and retry, the verification queue and staff decisions (`submitDocument` puts a document in
+ * the queue as an upload at a staff site would). Bodies are validated with the API's own parsers, errors use its error shape.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,12 +11,19 @@ import { unknownSiteMessage } from '../../functions/contract/placement-import-ro
 import { ValidationError } from '../../functions/core/errors.js';
 import type { Site } from '../../functions/core/model/site.js';
 import type { PlacementView } from '../../functions/core/placement-view.js';
-import { REQUIREMENT_CATALOGUE, requirementCodeOf } from '../../functions/core/requirement-catalogue.js';
+import {
+  REQUIREMENT_CATALOGUE,
+  requirementCodeOf,
+  resolveRequirement,
+} from '../../functions/core/requirement-catalogue.js';
 import { parseListQuery } from '../../functions/core/validation/list-query.js';
 import { parseOptionalReasonInput } from '../../functions/core/validation/optional-reason-input.js';
 import { parsePlacementInput } from '../../functions/core/validation/placement-input.js';
 import { parseSiteInput } from '../../functions/core/validation/site-input.js';
+import { parseVerificationDecisionInput } from '../../functions/core/validation/verification-decision-input.js';
+import { parseVerificationQueueQuery } from '../../functions/core/validation/verification-queue-query.js';
 import { parseWaiverInput } from '../../functions/core/validation/waiver-input.js';
+import type { VerificationQueueItem } from '../../functions/core/verification-queue-item.js';
 
 type SiteView = Omit<Site, 'version'>;
 
@@ -30,6 +38,10 @@ export interface FakeCoordinatorApi {
   sites: Map<string, SiteView>;
   placements: PlacementView[];
   requests: RecordedRequest[];
+  /** Marks a placement's requirement SUBMITTED with this document, and queues it. */
+  submitDocument(placementId: string, requirementCode: string, documentId: string): void;
+  /** The decisions received, in order: the verifier CLI's bodies as the API parsed them. */
+  decisions: Array<{ placementId: string; documentId: string; decision: unknown }>;
   /** The next `count` POST /placements answer 503 without creating anything. */
   failNextPlacementPosts(count: number): void;
   close(): Promise<void>;
@@ -53,11 +65,23 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
   const placements: PlacementView[] = [];
   const byKey = new Map<string, PlacementView>();
   const requests: RecordedRequest[] = [];
+  const queue: VerificationQueueItem[] = [];
+  const decisions: FakeCoordinatorApi['decisions'] = [];
   let failuresToInject = 0;
 
   const route = async (method: string, url: URL, body: unknown): Promise<[number, unknown]> => {
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const [collection, id, action] = segments;
+    const [collection, id, action, documentId, documentAction] = segments;
+
+    if (collection === 'verification-queue' && id === undefined && method === 'GET') {
+      const query = parseVerificationQueueQuery(Object.fromEntries(url.searchParams));
+      const items = queue.filter(
+        (item) =>
+          (query.siteId === undefined || item.siteId === query.siteId) &&
+          (query.requirementCode === undefined || item.requirementCode === query.requirementCode),
+      );
+      return [200, { items: items.slice(0, query.limit) }];
+    }
 
     if (collection === 'sites' && id !== undefined && action === undefined) {
       if (method === 'PUT') {
@@ -143,6 +167,34 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
         });
         return [200, placement];
       }
+      if (method === 'POST' && action === 'documents' && documentAction === 'verification') {
+        const requirement = placement.requirements.find((candidate) => candidate.documentId === documentId);
+        if (!requirement) throw new HttpFailure(404, 'NOT_FOUND', `No document ${documentId} on ${id}.`);
+        const decision = parseVerificationDecisionInput(body, {
+          requirement: resolveRequirement(requirement.code),
+          rotation: placement,
+          today: NOW.slice(0, 10),
+        });
+        if (requirement.status !== 'SUBMITTED') {
+          throw new HttpFailure(409, 'ALREADY_DECIDED', 'This document was already decided.');
+        }
+        decisions.push({ placementId: id, documentId: documentId ?? '', decision });
+        if (decision.decision === 'verify') {
+          Object.assign(requirement, {
+            status: 'ACCEPTED',
+            verification: 'staff',
+            verifiedBy: 'arn:aws:iam::123456789012:user/reviewer',
+            verifiedAt: NOW,
+          });
+        } else {
+          Object.assign(requirement, { status: 'REJECTED', reason: decision.note ?? decision.reasonCode });
+        }
+        queue.splice(
+          queue.findIndex((item) => item.documentId === documentId),
+          1,
+        );
+        return [200, placement];
+      }
       if (method === 'POST' && action === 'retry') {
         if (placement.status !== 'FAILED') {
           throw new HttpFailure(
@@ -213,6 +265,22 @@ export async function startFakeCoordinatorApi(): Promise<FakeCoordinatorApi> {
     sites,
     placements,
     requests,
+    decisions,
+    submitDocument: (placementId, requirementCode, documentId) => {
+      const placement = findPlacement(placementId);
+      const requirement = placement.requirements.find((candidate) => candidate.code === requirementCode);
+      if (!requirement) throw new Error(`No requirement ${requirementCode} on ${placementId}.`);
+      Object.assign(requirement, { status: 'SUBMITTED', documentId, submittedAt: NOW });
+      queue.push({
+        placementId,
+        documentId,
+        requirementCode: requirement.code,
+        student: placement.student,
+        siteId: placement.siteId,
+        startDate: placement.startDate,
+        submittedAt: NOW,
+      });
+    },
     failNextPlacementPosts: (count) => {
       failuresToInject = count;
     },

@@ -23,7 +23,7 @@ const api = new ContractChecker(document, () => cloud.api);
 const NOT_REACHABLE_LOCALLY: ReadonlyArray<{ status: string; routes: RegExp; reason: string }> = [
   {
     status: '403',
-    routes: /^(GET|PUT|POST) \/(sites|placements)/,
+    routes: /^(GET|PUT|POST) \/(sites|placements|verification-queue)/,
     reason: "API Gateway's IAM authorizer answers it on AWS; the local API gateway checks no signature",
   },
   {
@@ -74,8 +74,8 @@ const placementOf = (answer: Answer) =>
   };
 
 /** A site and a placement created through the checked routes, waiting for documents; the student's portal path. */
-const startPlacement = async (label: string) => {
-  const scenario = newScenario(label);
+const startPlacement = async (label: string, verification: 'staff' | 'automatic' = 'automatic') => {
+  const scenario = newScenario(label, { verification });
   const site = await api.send({
     routeKey: 'PUT /sites/{siteId}',
     path: `/sites/${scenario.siteId}`,
@@ -614,6 +614,86 @@ describe('the local cloud answers as docs/openapi.yaml says', () => {
       body: {},
     });
     expect(errorCode(expiredUpload)).toBe('LINK_EXPIRED');
+  });
+
+  it('verification: the queue lists SUBMITTED documents; verify, reject and refusals (400, 404, 409 ALREADY_DECIDED and CONFLICT, 413)', async () => {
+    const { scenario, placementId, portal } = await startPlacement('contract-verification', 'staff');
+    for (const code of ['BLS', 'TB']) await upload(portal, code, scenario.validDates(code));
+    type QueuePage = { items: Array<{ placementId: string; documentId: string; requirementCode: string }> };
+    let items: QueuePage['items'] = [];
+    const deadline = Date.now() + 30_000;
+    while (items.length < 2 && Date.now() < deadline) {
+      const page = await api.send({
+        routeKey: 'GET /verification-queue',
+        path: '/verification-queue',
+        query: { siteId: scenario.siteId },
+      });
+      expect(page.status).toBe(200);
+      items = (page.body as QueuePage).items;
+      if (items.length < 2) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(items.map((item) => item.requirementCode).sort()).toEqual(['BLS', 'TB']);
+    const badQuery = await api.send({
+      routeKey: 'GET /verification-queue',
+      path: '/verification-queue',
+      query: { limit: '0', requirementCode: 'NOPE' },
+    });
+    expect(fieldPaths(badQuery).sort()).toEqual(['limit', 'requirementCode']);
+
+    const [bls, tb] = ['BLS', 'TB'].map((code) => items.find((item) => item.requirementCode === code));
+    const decisionPath = (documentId: string, placement = placementId) =>
+      `/placements/${placement}/documents/${documentId}/verification`;
+    const routeKey = 'POST /placements/{placementId}/documents/{documentId}/verification' as const;
+    const noReason = await api.send({
+      routeKey,
+      path: decisionPath(bls?.documentId ?? ''),
+      body: { decision: 'reject' },
+    });
+    expect(fieldPaths(noReason)).toEqual(['reasonCode']);
+    const unknown = await api.send({
+      routeKey,
+      path: decisionPath(bls?.documentId ?? '', UNKNOWN_PLACEMENT),
+      body: { decision: 'verify' },
+    });
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+    const oversize = await api.send({
+      routeKey,
+      path: decisionPath(bls?.documentId ?? ''),
+      body: OVERSIZE_BODY,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(oversize.status).toBe(413);
+    const verified = await api.send({
+      routeKey,
+      path: decisionPath(bls?.documentId ?? ''),
+      body: { decision: 'verify' },
+    });
+    expect(verified.status).toBe(200);
+    expect(
+      placementOf(verified).requirements.find((requirement) => requirement.code === 'BLS'),
+    ).toMatchObject({
+      status: 'ACCEPTED',
+      verification: 'staff',
+    });
+    const again = await api.send({
+      routeKey,
+      path: decisionPath(bls?.documentId ?? ''),
+      body: { decision: 'verify' },
+    });
+    expect(errorCode(again)).toBe('ALREADY_DECIDED');
+
+    const cancelled = await api.send({
+      routeKey: 'POST /placements/{placementId}/cancel',
+      path: `/placements/${placementId}/cancel`,
+      body: {},
+    });
+    expect(cancelled.status).toBe(200);
+    const afterCancel = await api.send({
+      routeKey,
+      path: decisionPath(tb?.documentId ?? ''),
+      body: { decision: 'reject', reasonCode: 'ILLEGIBLE' },
+    });
+    expect(errorCode(afterCancel)).toBe('CONFLICT');
   });
 
   it('every (route, status) the document declares was answered above, or is listed as not reachable locally with why', () => {

@@ -62,6 +62,7 @@ const handler = createCoordinatorApiHandler({
   storage: testPorts.objectDeletion(),
   mailer: testPorts.mailer(),
   clock: testPorts.clock,
+  config: testPorts.config,
 });
 
 const call = (request: HttpRequest) => invokeHttp(handler, request);

@@ -4,8 +4,16 @@ export const SITE_REQUIREMENTS = ['BLS', { code: 'TB', months: 12 }, 'HIPAA_TRAI
 
 let counter = 0;
 
-/** A fresh site and a placement body for one test: unique ids so tests sharing a cloud never meet. */
-export const newScenario = (label: string, options: { startInDays?: number; lengthDays?: number } = {}) => {
+/**
+ * A fresh site and a placement body for one test: unique ids so tests sharing a cloud never meet.
+ * `verification` is the site's mode: `automatic` unless a test asks for `staff` (the API's default for
+ * a new site), because the scenarios written before staff verification check what the file checks
+ * alone decide; the staff scenarios (test/e2e/verification.test.ts) ask for `staff`.
+ */
+export const newScenario = (
+  label: string,
+  options: { startInDays?: number; lengthDays?: number; verification?: 'staff' | 'automatic' } = {},
+) => {
   counter++;
   const tag = `${label}-${process.pid}-${counter}`;
   const startDate = daysFromNow(options.startInDays ?? 30);
@@ -22,6 +30,7 @@ export const newScenario = (label: string, options: { startInDays?: number; leng
       documentsDueDays: 14,
       reminderIntervalHours: 72,
       siteReminderIntervalHours: 48,
+      verification: options.verification ?? 'automatic',
     },
     admins,
     studentEmail,
