@@ -198,6 +198,7 @@ export interface Ports {
   placements: PlacementRepository;
   documents: DocumentRepository;
   verificationQueue: VerificationQueue;
+  counters: PlacementCounters;
   links: LinkRepository;
   purges: PurgeRecords;
   retention: RetentionIndex;

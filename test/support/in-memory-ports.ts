@@ -4,6 +4,8 @@ import type { Placement } from '../../functions/core/model/placement.js';
 import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
 import { type Site, siteFromStorage } from '../../functions/core/model/site.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
+import { counterDeltas } from '../../functions/core/placement-counters.js';
+import { searchTermsOf } from '../../functions/core/placement-search-terms.js';
 import type { EmailMessage, ListPlacementsQuery, PlacementPage, Ports } from '../../functions/core/ports.js';
 
 /** Plain in-memory implementations of every port: the use cases are tested against these, without mocks. */
@@ -13,6 +15,8 @@ export class InMemoryWorld {
   readonly documentsById = new Map<string, StudentDocument>();
   readonly linksByHash = new Map<string, LinkRecord>();
   readonly purgeRecords = new Map<string, PurgeRecord>();
+  /** The dashboard counters, moved with every placement write as the table adapter moves them. */
+  readonly counters = new Map<string, number>();
   /** The retention index: end date → placement ids filed under it. */
   readonly endingOn = new Map<string, Set<string>>();
   /** Ledger claims by key: pending ones have a `leaseUntil`, completed ones do not. */
@@ -27,6 +31,12 @@ export class InMemoryWorld {
   /** Make the next N mail sends fail, as SES throttling would. */
   failNextSends = 0;
   currentTime = new Date('2026-01-05T09:00:00Z');
+
+  private moveCounters(before: Placement | undefined, after: Placement): void {
+    for (const { counter, by } of counterDeltas(before, after)) {
+      this.counters.set(counter, (this.counters.get(counter) ?? 0) + by);
+    }
+  }
 
   readonly ports: Ports = {
     clock: { now: () => new Date(this.currentTime) },
@@ -49,20 +59,45 @@ export class InMemoryWorld {
       createPlacement: async (placement) => {
         if (this.placementsById.has(placement.placementId)) return false;
         this.placementsById.set(placement.placementId, structuredClone(placement));
+        this.moveCounters(undefined, placement);
         return true;
       },
       savePlacement: async (placement, expectedVersion) => {
-        if (this.placementsById.get(placement.placementId)?.version !== expectedVersion) {
+        const before = this.placementsById.get(placement.placementId);
+        if (before?.version !== expectedVersion) {
           throw new ConcurrentUpdateError('placement changed');
         }
         this.placementsById.set(placement.placementId, structuredClone(placement));
+        this.moveCounters(before, placement);
       },
       listPlacements: async (query: ListPlacementsQuery): Promise<PlacementPage> => {
         const all = [...this.placementsById.values()]
           .filter((p) => (query.siteId ? p.siteId === query.siteId : true))
           .filter((p) => (query.status ? p.status === query.status : true))
+          .filter((p) => (query.program ? p.program === query.program : true))
+          .filter((p) => (query.startFrom ? p.startDate >= query.startFrom : true))
+          .filter((p) => (query.startTo ? p.startDate <= query.startTo : true))
+          .filter((p) => {
+            const term = query.search;
+            return term === undefined || searchTermsOf(p).some((candidate) => candidate.startsWith(term));
+          })
           .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-        return { items: all.slice(0, query.limit) };
+        // The cursor is an offset here: opaque to the use cases, as the table's is.
+        const offset = query.cursor ? Number(query.cursor) : 0;
+        const items = all.slice(offset, offset + query.limit);
+        const next = offset + query.limit;
+        return { items, ...(next < all.length ? { cursor: String(next) } : {}) };
+      },
+    },
+    counters: {
+      applyDeltas: async (_placementId, deltas) => {
+        for (const { counter, by } of deltas)
+          this.counters.set(counter, (this.counters.get(counter) ?? 0) + by);
+      },
+      readCounters: async () => new Map(this.counters),
+      replaceCounters: async (totals) => {
+        this.counters.clear();
+        for (const [counter, count] of totals) this.counters.set(counter, count);
       },
     },
     documents: {
