@@ -18,6 +18,8 @@ export const DEMO_SITE = {
   documentsDueDays: 14,
   reminderIntervalHours: 72,
   siteReminderIntervalHours: 48,
+  // A person at the school checks every document (`npm run demo` plays that reviewer too).
+  verification: 'staff',
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: walks one placement end to end against the running local cloud, as a
- * coordinator, a student and a site administrator would — through the HTTP API and the
- * links in the mailbox — and prints the timeline.
+ * coordinator, a student, a reviewer at the school and a site administrator would — through the
+ * HTTP API and the links in the mailbox — and prints the timeline.
  */
 import { readEndpoints } from './actors/endpoints.js';
 import { requestJson } from './actors/http-json.js';
@@ -13,8 +13,12 @@ import { waitUntil } from './actors/wait-until.js';
 interface PlacementView {
   placementId: string;
   status: string;
-  requirements: Array<{ code: string; title: string; status: string }>;
+  requirements: Array<{ code: string; title: string; status: string; verifiedBy?: string }>;
   history: Array<{ at: string; type: string; detail?: string }>;
+}
+
+interface QueuePage {
+  items: Array<{ placementId: string; documentId: string; requirementCode: string }>;
 }
 
 const step = (text: string) => console.log(`\n▶ ${text}`);
@@ -61,11 +65,30 @@ const main = async () => {
     await student.upload(requirement.code, validEvidenceDates(requirement.code, { endDate }));
     console.log(`  uploaded ${requirement.code}`);
   }
-  await waitUntil('the documents to be accepted', async () => {
+  const queued = await waitUntil('the documents to pass their file checks', async () => {
+    const { body } = await requestJson<QueuePage>(
+      `${endpoints.api}/verification-queue?siteId=${siteId}&limit=100`,
+    );
+    const mine = body.items.filter((item) => item.placementId === placementId);
+    return mine.length === checklist.body.requirements.length ? mine : undefined;
+  });
+  console.log('  every document is "Being checked by the school"');
+
+  step('Reviewer at the school: verify each document from the queue (GET /verification-queue)');
+  for (const item of queued) {
+    const verified = await requestJson<PlacementView>(
+      `${endpoints.api}/placements/${placementId}/documents/${item.documentId}/verification`,
+      { method: 'POST', body: { decision: 'verify' } },
+    );
+    if (verified.status !== 200)
+      throw new Error(`verify answered ${verified.status}: ${JSON.stringify(verified.body)}`);
+    console.log(`  verified ${item.requirementCode}`);
+  }
+  await waitUntil('the packet to go to the site', async () => {
     const { body } = await student.status();
     return body.status === 'AWAITING_SITE_APPROVAL' ? body : undefined;
   });
-  console.log('  all accepted; the packet goes to the site');
+  console.log('  all verified; the packet goes to the site');
 
   step('Site administrator: open the review link and approve');
   const admin = site.body.adminEmails[0] ?? '';

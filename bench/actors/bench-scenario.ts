@@ -2,11 +2,12 @@ import { daysFromNow, validEvidenceDates } from '../../local/actors/valid-eviden
 
 /**
  * The site every bench placement goes to: five documents (validity rules of four kinds), one site
- * administrator, the default reminder intervals (no reminder fires during a bench).
+ * administrator, the default reminder intervals (no reminder fires during a bench), and staff
+ * verification (a reviewer actor verifies each document) unless a path measures `automatic`.
  */
 export const BENCH_REQUIREMENTS = ['MMR', 'TB', 'BLS', 'HIPAA_TRAINING', 'BACKGROUND_CHECK'] as const;
 
-export const benchSite = (siteId: string) => ({
+export const benchSite = (siteId: string, verification: 'staff' | 'automatic' = 'staff') => ({
   siteId,
   adminEmail: `admin@${siteId}.bench.test`,
   body: {
@@ -16,6 +17,7 @@ export const benchSite = (siteId: string) => ({
     documentsDueDays: 14,
     reminderIntervalHours: 72,
     siteReminderIntervalHours: 48,
+    verification,
   },
 });
 

@@ -1,10 +1,13 @@
 import { requestJson } from '../../local/actors/http-json.js';
 import { MINIMAL_PDF, Student } from '../../local/actors/student.js';
 import { evidenceFor } from '../actors/bench-scenario.js';
+import { verifyEverySubmitted } from '../actors/school-reviewer.js';
 import { checkStatus, retrying } from './retrying.js';
 
 export interface ActorTally {
   uploads: number;
+  /** Documents a reviewer actor verified through the coordinator API. */
+  verifications: number;
   approvals: number;
   retries: number;
   failures: string[];
@@ -48,6 +51,12 @@ export async function studentUploads(
     tally.uploads++;
   }
   return { placementId: checklist.placementId };
+}
+
+/** A reviewer at the school verifies every document of the placement once its checks have passed. */
+export async function reviewerVerifies(api: string, placementId: string, tally: ActorTally): Promise<void> {
+  const send = <T>(request: () => Promise<T>) => retrying(request, () => tally.retries++);
+  tally.verifications += await verifyEverySubmitted(api, placementId, send);
 }
 
 /** The site administrator approves through their review link (a 409 after a lost answer means it was recorded). */

@@ -11,7 +11,7 @@ import { linksIn, MailboxFeed } from '../actors/mailbox-feed.js';
 import { CloudHost } from '../cloud/cloud-host-client.js';
 import type { PlacementView } from '../paths/path-journeys.js';
 import { percentile, round } from '../statistics.js';
-import { type ActorTally, adminApproves, studentUploads } from './load-actors.js';
+import { type ActorTally, adminApproves, reviewerVerifies, studentUploads } from './load-actors.js';
 
 export interface LoadResult {
   placements: number;
@@ -50,6 +50,8 @@ export interface LoadResult {
       expectedByKind: Record<string, number>;
     };
     uploads: number;
+    /** Documents the reviewer actors verified through the coordinator API (staff verification). */
+    verifications: number;
     approvals: number;
     clientRetries: number;
     actorFailures: string[];
@@ -62,6 +64,8 @@ const PLACEMENTS_PER_SITE = 100;
 /** Students and site administrators act independently: each group has its own pool (of a 2-core machine). */
 const STUDENT_CONCURRENCY = 16;
 const ADMIN_CONCURRENCY = 8;
+/** Reviewers at the school verifying documents at the same time (staff verification). */
+const REVIEWER_CONCURRENCY = 8;
 /** The run is over when every placement is cleared, or when nothing has moved for this long. */
 const STALL_MS = 120_000;
 
@@ -142,9 +146,10 @@ export async function loadRun(options: {
     if (problems.length > 0)
       throw new Error(`The generated CSV has problems: ${JSON.stringify(problems[0])}`);
 
-    const tally: ActorTally = { uploads: 0, approvals: 0, retries: 0, failures: [] };
+    const tally: ActorTally = { uploads: 0, verifications: 0, approvals: 0, retries: 0, failures: [] };
     const studentPool = new TaskLimiter(STUDENT_CONCURRENCY);
     const adminPool = new TaskLimiter(ADMIN_CONCURRENCY);
+    const reviewerPool = new TaskLimiter(REVIEWER_CONCURRENCY);
     const uploadsDoneAt = new Map<string, number>();
     const byKind: Record<string, number> = {};
     const cleared = new Set<string>();
@@ -167,6 +172,7 @@ export async function loadRun(options: {
           act('student', studentPool, async () => {
             const { placementId } = await studentUploads(link.url, rotation, tally);
             uploadsDoneAt.set(placementId, Date.now());
+            act('reviewer', reviewerPool, () => reviewerVerifies(api, placementId, tally));
           });
         } else act('site administrator', adminPool, () => adminApproves(link.url, tally));
       }
@@ -183,8 +189,8 @@ export async function loadRun(options: {
     }, 1000);
     const reporter = setInterval(() => {
       log(
-        `  load: ${tally.uploads} uploads, ${tally.approvals} approvals, ${cleared.size}/${options.placements} cleared, ` +
-          `${studentPool.busy + adminPool.busy} actor tasks, host RSS ${round(host.rssMb(), 0)} MB`,
+        `  load: ${tally.uploads} uploads, ${tally.verifications} verifications, ${tally.approvals} approvals, ${cleared.size}/${options.placements} cleared, ` +
+          `${studentPool.busy + reviewerPool.busy + adminPool.busy} actor tasks, host RSS ${round(host.rssMb(), 0)} MB`,
       );
     }, 15_000);
 
@@ -304,6 +310,7 @@ export async function loadRun(options: {
           expectedByKind,
         },
         uploads: tally.uploads,
+        verifications: tally.verifications,
         approvals: tally.approvals,
         clientRetries: tally.retries,
         actorFailures: tally.failures.slice(0, 20),

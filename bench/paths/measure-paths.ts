@@ -8,6 +8,7 @@ import {
   placementBody,
 } from '../actors/bench-scenario.js';
 import { ExecutionWatch } from '../actors/execution-watch.js';
+import { verifyEverySubmitted } from '../actors/school-reviewer.js';
 import type { CloudHost } from '../cloud/cloud-host-client.js';
 import { type MeterSnapshot, totalInvocations, usageBetween } from '../cloud/meter-snapshot.js';
 import { round } from '../statistics.js';
@@ -22,7 +23,7 @@ import {
   uploadOutstanding,
 } from './path-journeys.js';
 
-export type PathName = 'happy' | 'reuse' | 'changes';
+export type PathName = 'happy' | 'staff' | 'reuse' | 'changes';
 
 export interface PathResult extends PlacementUsage {
   name: PathName;
@@ -47,7 +48,10 @@ export interface PathsMeasurement {
 }
 
 const DESCRIPTIONS: Record<PathName, string> = {
-  happy: 'all documents uploaded through the portal, the site approves',
+  happy:
+    'all documents uploaded through the portal, accepted on the file checks (automatic), the site approves',
+  staff:
+    'all documents uploaded, each verified by a reviewer at the school through the API (staff), the site approves',
   reuse: 'every document already on file from an earlier placement of the same student, the site approves',
   changes: 'all documents uploaded, the site asks for one to be replaced (request-changes), then approves',
 };
@@ -92,8 +96,8 @@ export async function measurePaths(
     { placementId: string; usage: MeterSnapshot; states: string[]; emails: number; recipients: number }
   >();
 
-  const putSite = async (siteId: string) => {
-    const site = benchSite(siteId);
+  const putSite = async (siteId: string, verification: 'staff' | 'automatic' = 'automatic') => {
+    const site = benchSite(siteId, verification);
     const reply = await requestJson(`${context.api}/sites/${siteId}`, { method: 'PUT', body: site.body });
     if (reply.status !== 200) throw new Error(`PUT /sites answered ${reply.status}`);
     return site;
@@ -150,6 +154,22 @@ export async function measurePaths(
     happyReview = await review(context, happySite.adminEmail, { decision: 'approve' });
     return placementId;
   });
+
+  // Staff verification adds API requests and none to the workflow: its states must equal happy's.
+  const staffSite = await putSite('path-staff', 'staff');
+  await metered('staff', async () => {
+    const student = benchStudent('path-staff');
+    const rotation = benchRotation();
+    const placementId = await createPlacement(context, placementBody(student, staffSite.siteId, rotation));
+    await uploadOutstanding(await openPortal(context, student.email), rotation);
+    await verifyEverySubmitted(context.api, placementId);
+    await review(context, staffSite.adminEmail, { decision: 'approve' });
+    return placementId;
+  });
+  const happyStates = measured.get('happy')?.states.length;
+  const staffStates = measured.get('staff')?.states.length;
+  if (happyStates !== staffStates)
+    throw new Error(`the staff path entered ${staffStates} states, the automatic path ${happyStates}`);
 
   // Reuse: the same student was cleared for an earlier rotation; that one is not measured.
   const reuseSite = await putSite('path-reuse');
@@ -210,6 +230,7 @@ export async function measurePaths(
   const items = BENCH_REQUIREMENTS.length;
   const baselineShape: Record<PathName, { items: number; approvals: number; like: PathName }> = {
     happy: { items, approvals: 1, like: 'happy' },
+    staff: { items, approvals: 1, like: 'staff' },
     reuse: { items, approvals: 1, like: 'happy' },
     changes: { items: items + 1, approvals: 2, like: 'changes' },
   };

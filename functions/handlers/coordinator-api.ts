@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { CoordinatorRouteKey } from '../contract/route-keys.js';
 import { toPlacementView } from '../core/placement-view.js';
 import type { ObjectDeletion, Ports, TablePorts } from '../core/ports.js';
+import { openSentBackItems } from '../core/sent-back-batch.js';
 import { jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
@@ -83,13 +84,13 @@ const coordinatorRoutes = (ports: CoordinatorApiPorts): RouteTable<CoordinatorRo
       body,
       iam ? { iam } : {},
     );
-    if (!sentBack) return jsonResponse(200, toPlacementView(placement));
-    // One email per reviewing sitting (sent-back-batch.ts): sends only once the sitting's batch closed.
-    await sendSentBackNotice(ports, placement.placementId, sentBackEmail);
-    return jsonResponse(
-      200,
-      toPlacementView((await ports.placements.getPlacement(placement.placementId)) ?? placement),
-    );
+    // One email per reviewing sitting (sent-back-batch.ts): a rejection, or any decision while items
+    // sent back are not yet told, may close the batch; sendSentBackNotice sends only once it is closed.
+    if (!sentBack && openSentBackItems(placement).length === 0)
+      return jsonResponse(200, toPlacementView(placement));
+    const { sent } = await sendSentBackNotice(ports, placement.placementId, sentBackEmail);
+    const answered = sent ? await ports.placements.getPlacement(placement.placementId) : undefined;
+    return jsonResponse(200, toPlacementView(answered ?? placement));
   },
   'GET /verification-queue': async ({ query }) =>
     jsonResponse(200, await listVerificationQueue(ports, query)),

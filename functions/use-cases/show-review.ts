@@ -16,10 +16,24 @@ export interface ReviewPacket {
     status: string;
     reason?: string;
     document?: { fileName: string; issuedOn?: string; expiresOn?: string; downloadUrl: string };
+    /** ACCEPTED only: who checked it: a named staff verifier and when, or the file checks alone. */
+    checkedBy?: CheckedBy;
   }>;
 }
 
+/** Who checked an accepted document, as the site's review page says it. */
+export type CheckedBy = { kind: 'staff'; by: string; at: string } | { kind: 'automatic' };
+
+const checkedByOf = (requirement: Placement['requirements'][number]): CheckedBy | undefined => {
+  if (requirement.status !== 'ACCEPTED') return undefined;
+  return requirement.verification === 'staff' && requirement.verifiedBy && requirement.verifiedAt
+    ? { kind: 'staff', by: requirement.verifiedBy, at: requirement.verifiedAt }
+    : { kind: 'automatic' };
+};
+
 /** The packet a site administrator reviews. Reading it changes nothing. */
+const withCheckedBy = (checkedBy: CheckedBy | undefined) => (checkedBy ? { checkedBy } : {});
+
 export const showReview = async (
   ports: Pick<Ports, 'links' | 'placements' | 'documents' | 'storage' | 'clock'>,
   token: string,
@@ -41,6 +55,7 @@ export const showReview = async (
         status: requirement.status,
         ...(requirement.reason ? { reason: requirement.reason } : {}),
         ...(document?.status === 'ACCEPTED' ? { document: await describe(ports, document) } : {}),
+        ...withCheckedBy(checkedByOf(requirement)),
       };
     }),
   );

@@ -6,8 +6,9 @@ import { type RenderedClosedPage, type RenderedPage, renderPage } from './page-l
 import { type PlacedStudent, placementFactItems } from './placement-facts.js';
 import { PORTAL_SCRIPT } from './portal-script.js';
 import {
-  PORTAL_STATUS_MESSAGES,
   type PortalStatusMessage,
+  portalStatusMessage,
+  shownPortalStatus,
   UPLOAD_OPEN_STATUSES,
 } from './portal-status-messages.js';
 import { requirementStatusClass, requirementStatusLabel } from './requirement-status-label.js';
@@ -52,14 +53,13 @@ const dateHint = (field: EvidenceDateField, endDate: string): string =>
     ? 'The date printed on the document: when you had the vaccination, test, check or training.'
     : `The expiry date printed on the card or policy. It must be on or after ${displayDate(endDate)}, the last day of your placement.`;
 
-/** The status the page describes (everything in but not yet moved on reads as CHECKING) and its message. */
-const statusMessage = (view: PortalPageView): { shown: PlacementStatus; message: PortalStatusMessage } => {
-  if (view.status !== 'AWAITING_DOCUMENTS')
-    return { shown: view.status, message: PORTAL_STATUS_MESSAGES[view.status] };
-  const outstanding = view.requirements.filter((requirement) => isOutstanding(requirement.status)).length;
-  if (outstanding === 0) return { shown: 'CHECKING', message: PORTAL_STATUS_MESSAGES.CHECKING };
+/** The status the page describes (`shownPortalStatus`, as the script) and its message. */
+const statusMessage = (view: PortalPageView): { shown: string; message: PortalStatusMessage } => {
+  const shown = shownPortalStatus(view.status, view.requirements);
+  const message = portalStatusMessage(shown);
+  if (message) return { shown, message };
   return {
-    shown: view.status,
+    shown,
     message: {
       tone: 'warning',
       text: `Upload the documents marked Missing or Not accepted by ${displayDate(view.documentsDueDate)}.`,

@@ -37,5 +37,36 @@ export const PORTAL_STATUS_MESSAGES: Readonly<
   },
 };
 
+/** Nothing left to upload, and the school's verifiers still have some of it (staff verification). */
+export const SCHOOL_CHECKING_MESSAGE: PortalStatusMessage = {
+  tone: 'info',
+  text: 'All your documents are in. A person at the school is checking them; we will email you if anything needs replacing.',
+};
+
+/**
+ * The status the portal's notice describes, for the page and the script alike: while the placement
+ * awaits documents and nothing is left for the student, `SUBMITTED` when the school's verifiers still
+ * have some (`SCHOOL_CHECKING_MESSAGE`), else `CHECKING` (everything in, the workflow moving on).
+ */
+export const shownPortalStatus = (
+  status: string,
+  requirements: ReadonlyArray<{ status: string }>,
+): string => {
+  if (status !== 'AWAITING_DOCUMENTS') return status;
+  if (
+    requirements.some((requirement) => requirement.status === 'MISSING' || requirement.status === 'REJECTED')
+  )
+    return status;
+  return requirements.some((requirement) => requirement.status === 'SUBMITTED') ? 'SUBMITTED' : 'CHECKING';
+};
+
+/** The notice's message for a shown status; undefined for AWAITING_DOCUMENTS (the page names the due date). */
+export const portalStatusMessage = (shown: string): PortalStatusMessage | undefined => {
+  if (shown === 'SUBMITTED') return SCHOOL_CHECKING_MESSAGE;
+  return Object.hasOwn(PORTAL_STATUS_MESSAGES, shown)
+    ? PORTAL_STATUS_MESSAGES[shown as keyof typeof PORTAL_STATUS_MESSAGES]
+    : undefined;
+};
+
 /** Statuses in which the student can still upload. */
 export const UPLOAD_OPEN_STATUSES: readonly PlacementStatus[] = ['CHECKING', 'AWAITING_DOCUMENTS'];

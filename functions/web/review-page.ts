@@ -20,7 +20,15 @@ export interface ReviewRequirementView {
   status: RequirementStatus;
   reason?: string;
   document?: ReviewDocumentView;
+  /** ACCEPTED only: a named staff verifier and when (ISO-8601), or the file checks alone. */
+  checkedBy?: { kind: 'staff'; by: string; at: string } | { kind: 'automatic' };
 }
+
+/** Who checked an accepted document: the site trusts a named person, not the word "Accepted". */
+const checkedByLine = (checkedBy: NonNullable<ReviewRequirementView['checkedBy']>): SafeHtml =>
+  checkedBy.kind === 'staff'
+    ? html`<p class="checked-by"><strong>Verified by</strong> ${checkedBy.by} <strong>on</strong> <time datetime="${checkedBy.at}">${displayDate(checkedBy.at.slice(0, 10))}, ${checkedBy.at.slice(11, 16)} UTC</time></p>`
+    : html`<p class="checked-by">Checked automatically (file type and dates only)</p>`;
 
 export interface ReviewDecisionView {
   decision: SiteDecisionKind;
@@ -99,6 +107,7 @@ ${
   requirement.reason &&
   html`<p class="${requirement.status === 'WAIVED' ? 'reason reason--plain' : 'reason'}"><strong>${reasonLabel}</strong> ${displayMessage(requirement.reason)}</p>`
 }
+${requirement.checkedBy && checkedByLine(requirement.checkedBy)}
 ${requirement.document ? documentDetails(requirement.document) : html`<p>No document attached.</p>`}
 </li>`;
 };

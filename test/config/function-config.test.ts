@@ -33,7 +33,7 @@ describe('a function configuration', () => {
   it('fails the cold start naming every missing variable', () => {
     expect(() => readCoordinatorApiConfig({ TABLE_NAME: 'table' })).toThrow(
       new ConfigurationError(
-        'Missing environment variables: STATE_MACHINE_ARN, DOCUMENTS_BUCKET, SENDER_EMAIL',
+        'Missing environment variables: STATE_MACHINE_ARN, DOCUMENTS_BUCKET, PUBLIC_BASE_URL, SENDER_EMAIL',
       ),
     );
   });

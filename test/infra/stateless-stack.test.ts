@@ -150,7 +150,8 @@ describe('every function', () => {
     const common = ['POWERTOOLS_SERVICE_NAME', 'STAGE', 'TABLE_NAME'];
     const mail = ['SENDER_EMAIL', 'REPLY_TO_EMAIL', 'SES_CONFIGURATION_SET'];
     const expected: Record<HandlerName, string[]> = {
-      'coordinator-api': [...common, ...mail, 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET'],
+      // The sent-back email carries the student's portal link.
+      'coordinator-api': [...common, ...mail, 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL'],
       portal: [...common, 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL'],
       review: [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL'],
       'process-upload': [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN'],
@@ -507,6 +508,8 @@ describe('the HTTP API', () => {
         'POST /placements/{placementId}/cancel',
         'POST /placements/{placementId}/purge',
         'POST /placements/{placementId}/retry',
+        'POST /placements/{placementId}/documents/{documentId}/verification',
+        'GET /verification-queue',
       ].map((routeKey) => ({ routeKey, authorization: 'AWS_IAM', target: coordinator })),
     );
   });

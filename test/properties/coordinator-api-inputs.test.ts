@@ -35,9 +35,12 @@ import {
   sendAndCheck,
 } from './support/http-property-harness.js';
 import {
+  BLS_DOCUMENT,
   MISSING_PLACEMENT_ID,
+  MMR_DOCUMENT,
   OTHER_PLACEMENT_ID,
   OTHER_SITE_ID,
+  PENDING_DOCUMENT,
   PLACEMENT_ID,
   PLACEMENT_SCENARIOS,
   type PlacementScenario,
@@ -132,6 +135,24 @@ const waiverFields = fc.record({
   ),
   reason: usually(reasonText),
 });
+const documentId = pathSegment(
+  fc.constantFrom(
+    MMR_DOCUMENT.documentId,
+    BLS_DOCUMENT.documentId,
+    PENDING_DOCUMENT.documentId,
+    'doc_nosuch',
+  ),
+);
+const decisionFields = fc.record({
+  decision: usually(fc.constantFrom('verify', 'reject', 'approve')),
+  reasonCode: fc.oneof(
+    fc.constant(undefined),
+    usually(fc.constantFrom('ILLEGIBLE', 'WRONG_DOCUMENT', 'EXPIRED', 'OTHER', 'illegible')),
+  ),
+  note: fc.oneof(fc.constant(undefined), usually(reasonText)),
+  issuedOn: fc.oneof(fc.constant(undefined), calendarDate, badDate),
+  expiresOn: fc.oneof(fc.constant(undefined), calendarDate, badDate),
+});
 const cancelFields = fc.record({ reason: fc.oneof(fc.constant(undefined), usually(reasonText)) });
 
 /** Mostly a body shaped for the route, sometimes any body at all. */
@@ -186,6 +207,20 @@ const routes = {
     path: routePath((id) => `/placements/${id}/cancel`, placementId),
     body: fc.oneof(routeBody(cancelFields), bodyCase(fc.constant(undefined))),
     headers: jsonHeaders,
+  }),
+  'POST /placements/{placementId}/documents/{documentId}/verification': requestCase({
+    method: httpMethod(['POST']),
+    path: fc
+      .tuple(placementId, documentId)
+      .map(([placement, document]) => `/placements/${placement}/documents/${document}/verification`),
+    body: routeBody(decisionFields),
+    headers: jsonHeaders,
+  }),
+  'GET /verification-queue': requestCase({
+    method: httpMethod(['GET']),
+    path: fc.constantFrom('/verification-queue', '/verification-queue/'),
+    query: queryString,
+    body: bodyCase(fc.constant(undefined)),
   }),
   // The purge body has the cancel body's one field (`reason`), with the same limits.
   'POST /placements/{placementId}/purge': requestCase({

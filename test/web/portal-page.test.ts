@@ -194,3 +194,17 @@ describe('renderPortalClosedPage', () => {
     expect(cspDirectives(closed).get('frame-ancestors')).toEqual(["'none'"]);
   });
 });
+
+describe('renderPortalPage at a staff-verified site', () => {
+  it('shows a SUBMITTED item as being checked by the school, and says so when nothing else is left', () => {
+    const view = portalView({ status: 'AWAITING_DOCUMENTS' });
+    for (const requirement of view.requirements) {
+      requirement.status = 'SUBMITTED';
+      delete requirement.reason;
+    }
+    const text = visibleText(renderPortalPage(view).html);
+    expect(text).toContain('Being checked by the school');
+    expect(text).toContain('All your documents are in. A person at the school is checking them');
+    expect(text).not.toContain('Upload the documents marked Missing');
+  });
+});

@@ -156,3 +156,18 @@ describe('renderReviewClosedPage', () => {
     expect(page.headers['Cache-Control']).toBe('no-store');
   });
 });
+
+describe('renderReviewPage: who checked each accepted document', () => {
+  it('names the staff verifier and when, or says it was checked automatically', () => {
+    const view = reviewView();
+    const [first, second] = view.requirements;
+    if (!first || !second) throw new Error('fixture needs two requirements');
+    first.status = 'ACCEPTED';
+    first.checkedBy = { kind: 'staff', by: 'reviewer@school.example.edu', at: '2026-08-20T14:05:00.000Z' };
+    second.status = 'ACCEPTED';
+    second.checkedBy = { kind: 'automatic' };
+    const text = visibleText(renderReviewPage(view).html);
+    expect(text).toContain('Verified by reviewer@school.example.edu on 20 August 2026, 14:05 UTC');
+    expect(text).toContain('Checked automatically (file type and dates only)');
+  });
+});

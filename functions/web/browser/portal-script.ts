@@ -13,7 +13,7 @@ import { isCalendarDate } from '../../core/calendar-date.js';
 import { MAX_UPLOAD_BYTES } from '../../core/file-signature.js';
 import { MONTHS } from '../display-date.js';
 import { displayMessage, fieldLabelOf } from '../display-message.js';
-import { PORTAL_STATUS_MESSAGES, UPLOAD_OPEN_STATUSES } from '../portal-status-messages.js';
+import { portalStatusMessage, shownPortalStatus, UPLOAD_OPEN_STATUSES } from '../portal-status-messages.js';
 import {
   CHECKING_LABEL,
   requirementStatusClass,
@@ -382,21 +382,17 @@ function applyStatus(data: StatusJson): string {
   const requirements = Array.isArray(data.requirements) ? data.requirements : [];
   const uploadsOpen = (UPLOAD_OPEN_STATUSES as readonly string[]).includes(data.status);
   let done = 0;
-  let outstanding = 0;
   for (const requirement of requirements) {
     if (requirement.status === 'ACCEPTED' || requirement.status === 'WAIVED') done++;
-    if (requirement.status === 'MISSING' || requirement.status === 'REJECTED') outstanding++;
     const item = itemFor(requirement.code);
     if (item) applyRequirement(item, requirement, uploadsOpen);
   }
   const summary = document.getElementById('progress-summary');
   if (summary && requirements.length > 0) summary.textContent = `${done} of ${requirements.length} done`;
   const notice = document.getElementById('placement-status');
-  // Everything is in but the workflow has not moved on yet: say so rather than "upload".
-  const shown = data.status === 'AWAITING_DOCUMENTS' && outstanding === 0 ? 'CHECKING' : data.status;
-  const message = Object.hasOwn(PORTAL_STATUS_MESSAGES, shown)
-    ? PORTAL_STATUS_MESSAGES[shown as keyof typeof PORTAL_STATUS_MESSAGES]
-    : undefined;
+  // Everything is in: the school is checking it, or the workflow has not moved on yet; not "upload".
+  const shown = shownPortalStatus(data.status, requirements);
+  const message = portalStatusMessage(shown);
   if (notice && message && notice.getAttribute('data-status') !== shown) {
     notice.setAttribute('data-status', shown);
     notice.className = `notice notice--${message.tone}`;
@@ -413,6 +409,8 @@ function findRequirement(data: StatusJson | null, code: string | null): Requirem
 
 function isSettled(requirement: RequirementJson, before: Before, documentId: string | undefined): boolean {
   if (requirement.status === 'ACCEPTED' || requirement.status === 'WAIVED') return true;
+  // Passed the file checks at a staff site: settled until a person at the school decides.
+  if (requirement.status === 'SUBMITTED') return true;
   if (requirement.status !== 'REJECTED') return false;
   if (requirement.documentId && requirement.documentId === documentId) return true;
   // The page shows reasons in display form (displayMessage), so compare them in that form.
@@ -474,7 +472,12 @@ function finish(form: HTMLFormElement, item: HTMLElement, outcome: PollOutcome):
     return;
   }
   setNote(form, '');
-  const words = requirement.status === 'WAIVED' ? 'waived' : 'accepted';
+  const words =
+    requirement.status === 'WAIVED'
+      ? 'waived'
+      : requirement.status === 'SUBMITTED'
+        ? 'received, being checked by the school'
+        : 'accepted';
   announce(`${title}: ${words}. ${outcome.message}`);
   const heading = item.querySelector('h3');
   if (heading) {

@@ -524,7 +524,7 @@ export const queryString: fc.Arbitrary<string> = fc.oneof(
     arbitrary: fc
       .array(
         fc.tuple(
-          fc.oneof(fc.constantFrom('siteId', 'status', 'limit', 'cursor'), trickyText(10)),
+          fc.oneof(fc.constantFrom('siteId', 'status', 'requirementCode', 'limit', 'cursor'), trickyText(10)),
           queryValue,
         ),
         {

@@ -78,7 +78,10 @@ export class ObservedTable {
     });
     mock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
       this.beforeOperation?.('QueryCommand');
-      return input.IndexName === undefined ? this.fake.query(input) : this.queryIndex(input);
+      if (input.IndexName === undefined) return this.fake.query(input);
+      return input.KeyConditionExpression?.startsWith('gsi1pk = :pk')
+        ? this.queryQueue(input)
+        : this.queryIndex(input);
     });
     return this;
   }
@@ -209,6 +212,47 @@ export class ObservedTable {
               [index.sk]: last[index.sk],
             },
           }
+        : {}),
+    };
+  }
+
+  /**
+   * The verification queue's query (VerificationQueueTable): `gsi1pk = :pk [AND gsi1sk > :after]`
+   * on byStatus, oldest first, optionally filtered by the entry's site and the requirement code.
+   */
+  private queryQueue(input: QueryCommandInput) {
+    const values = input.ExpressionAttributeValues ?? {};
+    const expression = input.KeyConditionExpression;
+    const filter = input.FilterExpression ?? '';
+    const knownFilters = filter
+      .split(' AND ')
+      .every((part) => ['', '#entry.#site = :site', '#code = :code'].includes(part));
+    if (
+      input.IndexName !== 'byStatus' ||
+      (expression !== 'gsi1pk = :pk' && expression !== 'gsi1pk = :pk AND gsi1sk > :after') ||
+      !knownFilters
+    ) {
+      throw new Error(`ObservedTable does not understand the queue query ${JSON.stringify(input)}`);
+    }
+    this.checkKeyValue('gsi1pk', values[':pk'], MAX_PARTITION_KEY_BYTES);
+    const after = input.ExclusiveStartKey?.gsi1sk ?? values[':after'];
+    const matching = this.itemsUnder('')
+      .filter((item) => item.gsi1pk === values[':pk'] && typeof item.gsi1sk === 'string')
+      .filter((item) => after === undefined || String(item.gsi1sk) > String(after))
+      .sort((a, b) => (String(a.gsi1sk) < String(b.gsi1sk) ? -1 : 1));
+    const limit = input.Limit ?? matching.length;
+    const evaluated = matching.slice(0, limit);
+    const entrySite = (item: Record<string, unknown>) =>
+      (item.queueEntry as { siteId?: unknown } | undefined)?.siteId;
+    const Items = evaluated
+      .filter((item) => !filter.includes(':site') || entrySite(item) === values[':site'])
+      .filter((item) => !filter.includes(':code') || item.requirementCode === values[':code']);
+    const last = evaluated.at(-1);
+    return {
+      Items,
+      Count: Items.length,
+      ...(limit < matching.length && last
+        ? { LastEvaluatedKey: { pk: last.pk, sk: last.sk, gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk } }
         : {}),
     };
   }
