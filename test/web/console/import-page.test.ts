@@ -25,7 +25,7 @@ describe('the import page', () => {
     expect(rows).toContain('Row 7 startDate Must be a date as YYYY-MM-DD; got 14/01/2027.');
     expect(rows.indexOf('Row 3')).toBeLessThan(rows.indexOf('Row 7'));
     expect(page).toContain('<title>Error: Import placements');
-    expect(postTargetsOf(page)).toEqual(['sign-out', 'import']);
+    expect(postTargetsOf(page)).toEqual(['auth/sign-out', 'import']);
   });
 
   it('confirms the count to create, and starts the run with a POST', () => {
@@ -39,7 +39,7 @@ describe('the import page', () => {
     expect(visibleText(page)).toContain(
       '118 placements will be created; 2 rows match placements that already exist',
     );
-    expect(postTargetsOf(page)).toEqual(['sign-out', 'import/imp-42']);
+    expect(postTargetsOf(page)).toEqual(['auth/sign-out', 'import/imp-42']);
     expect(visibleText(page)).toContain('Create 118 placements');
   });
 
