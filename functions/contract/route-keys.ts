@@ -25,7 +25,12 @@ export const PORTAL_ROUTES = [
 ] as const;
 
 /** The site administrator's emailed link: public, the token is the key; served by review. */
-export const REVIEW_ROUTES = ['GET /review/{token}', 'POST /review/{token}'] as const;
+export const REVIEW_ROUTES = [
+  'GET /review/{token}',
+  'POST /review/{token}',
+  // A document of the packet: records the disclosure, then redirects to a short-lived storage URL.
+  'GET /review/{token}/documents/{documentId}',
+] as const;
 
 /**
  * The staff console's pages and forms: open on the API (no authorizer), the console's own session

@@ -14,6 +14,7 @@ import { logContext } from '../middleware/log-context.js';
 import { sameOriginPosts } from '../middleware/same-origin-posts.js';
 import { describeError, logger } from '../observability/logger.js';
 import { decideReview } from '../use-cases/decide-review.js';
+import { recordReviewDocumentDisclosure } from '../use-cases/record-document-disclosure.js';
 import { type ReviewPacket, showReview } from '../use-cases/show-review.js';
 import {
   type ReviewFormState,
@@ -22,7 +23,7 @@ import {
   renderReviewPage,
 } from '../web/review-page.js';
 
-export type ReviewPorts = TablePorts & Pick<Ports, 'storage' | 'workflow' | 'clock'>;
+export type ReviewPorts = TablePorts & Pick<Ports, 'storage' | 'workflow' | 'clock' | 'config'>;
 
 const wantsJson = (request: RouteRequest) => (request.headers.accept ?? '').includes('application/json');
 
@@ -99,6 +100,25 @@ const reviewRoutes = (ports: ReviewPorts): RouteTable<ReviewRouteKey> => ({
   'GET /review/{token}': async ({ params }) => {
     try {
       return reviewPage(await showReview(ports, params.token ?? ''));
+    } catch (error) {
+      const page = closedPage(error);
+      if (!page) throw error;
+      return htmlResponse(page.statusCode, page.html, page.headers);
+    }
+  },
+  // Every document view is recorded on the placement before the short-lived storage URL is handed out.
+  'GET /review/{token}/documents/{documentId}': async ({ params }) => {
+    try {
+      const { url } = await recordReviewDocumentDisclosure(
+        ports,
+        params.token ?? '',
+        params.documentId ?? '',
+      );
+      return {
+        statusCode: 303,
+        headers: { location: url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+        body: '',
+      };
     } catch (error) {
       const page = closedPage(error);
       if (!page) throw error;

@@ -1,3 +1,4 @@
+import type { Disclosure } from './disclosure.js';
 import type { PurgeProgress } from './purge-record.js';
 import type { RequirementCode } from './requirement-code.js';
 import type { SiteRequirementSpec } from './site.js';
@@ -123,6 +124,8 @@ export interface Placement {
   purge?: PurgeProgress;
   /** Backend only: the latest `sentBackAt` the student has been emailed about (sent-back notice or reminder). */
   sentBackNoticeThrough?: string;
+  /** Every view of the student's documents, oldest first (`recordDocumentDisclosure`); absent when none. */
+  disclosures?: Disclosure[];
 }
 
 /** A placement's verification mode; placements stored before the setting existed were `automatic`. */
