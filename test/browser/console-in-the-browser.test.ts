@@ -2,9 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { importJWK, SignJWT } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSessionId, SESSION_IDLE_MS } from '../../functions/staff-auth/staff-session.js';
+import { GROUPS_CLAIM } from '../../local/services/identity-provider/identity-provider-server.js';
+import { loadOrCreateIdentityProviderKeys } from '../../local/services/identity-provider/signing-keys.js';
 import { newScenario } from '../e2e/support/scenario.js';
 import { type PlacementJson, TestCloud } from '../e2e/support/test-cloud.js';
 import { describeViolations, runAxe } from './support/axe.js';
@@ -274,6 +277,46 @@ describe.skipIf(!hasChromium)('the staff console in the browser (Chromium, local
       new GetCommand({ TableName: session.TableName, Key: session.key }),
     );
     expect(after.Item).toBeUndefined();
+  });
+
+  it('takes no bearer token: even one signed with the provider’s own key for the console opens nothing', async () => {
+    const anonymous = await browser.newContext(LAPTOP);
+    contexts.push(anonymous);
+    const begin = await anonymous.request.get(consoleUrl('/auth/sign-in'), { maxRedirects: 0 });
+    expect(begin.status()).toBeGreaterThanOrEqual(300);
+    const authorize = new URL(begin.headers().location ?? '');
+    expect(authorize.origin).toBe(new URL(target.idpUrl).origin);
+    const clientId = authorize.searchParams.get('client_id') ?? '';
+    expect(clientId).not.toBe('');
+    const { signingKey } = await loadOrCreateIdentityProviderKeys(cloud.dataDir);
+    const coordinator = accountFor(target, 'coordinator');
+    const token = await new SignJWT({ email: coordinator.email, [GROUPS_CLAIM]: ['coordinators'] })
+      .setProtectedHeader({ alg: 'RS256', kid: signingKey.kid ?? '' })
+      .setSubject(coordinator.email)
+      .setIssuer(target.idpUrl)
+      .setAudience(clientId)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(await importJWK(signingKey, 'RS256'));
+    const bearer = { authorization: `Bearer ${token}` };
+    const json = await fetch(consoleUrl('/placements'), {
+      headers: { ...bearer, accept: 'application/json' },
+    });
+    expect(json.status).toBe(401);
+    const page = await fetch(consoleUrl('/placements'), {
+      headers: { ...bearer, accept: 'text/html' },
+      redirect: 'manual',
+    });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toContain('/console/auth/sign-in');
+    const forged = await fetch(consoleUrl(`/placements/${physio.placementId}/cancel`), {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ reason: 'Bearer' }),
+      redirect: 'manual',
+    });
+    expect(forged.status).toBe(401);
+    expect((await cloud.placement(physio.placementId)).status).toBe('AWAITING_DOCUMENTS');
   });
 
   it('every console page is axe clean, and is photographed on a laptop and a tablet', async () => {
