@@ -52,6 +52,7 @@ export const CONSOLE_ROUTES = [
   'POST /console/placements/{placementId}/resend-link',
   'GET /console/sites',
   'GET /console/sites/new',
+  'POST /console/sites',
   'GET /console/sites/{siteId}',
   'POST /console/sites/{siteId}',
   // The verification queue, document views, CSV import and reports.
