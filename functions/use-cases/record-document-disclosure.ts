@@ -11,7 +11,9 @@ import { updatePlacement } from './update-placement.js';
 /** How long the storage URL a document view redirects to works: long enough to load, too short to pass on. */
 export const DOCUMENT_VIEW_URL_SECONDS = 60;
 
-type DisclosurePorts = Pick<Ports, 'placements' | 'documents' | 'storage' | 'clock'>;
+type DisclosurePorts = Pick<Ports, 'placements' | 'documents' | 'clock'> & {
+  readonly storage: Pick<Ports['storage'], 'createDownloadUrl'>;
+};
 
 export interface DocumentViewRequest {
   readonly placementId: string;

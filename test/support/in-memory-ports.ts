@@ -3,7 +3,9 @@ import type { LinkRecord } from '../../functions/core/model/link.js';
 import type { Placement } from '../../functions/core/model/placement.js';
 import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
 import { type Site, siteFromStorage } from '../../functions/core/model/site.js';
+import type { PlacementImport } from '../../functions/core/model/placement-import.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
+import { counterContributions } from '../../functions/core/placement-counters.js';
 import type { EmailMessage, ListPlacementsQuery, PlacementPage, Ports } from '../../functions/core/ports.js';
 
 /** Plain in-memory implementations of every port: the use cases are tested against these, without mocks. */
@@ -13,6 +15,7 @@ export class InMemoryWorld {
   readonly documentsById = new Map<string, StudentDocument>();
   readonly linksByHash = new Map<string, LinkRecord>();
   readonly purgeRecords = new Map<string, PurgeRecord>();
+  readonly importsById = new Map<string, PlacementImport>();
   /** The retention index: end date → placement ids filed under it. */
   readonly endingOn = new Map<string, Set<string>>();
   /** Ledger claims by key: pending ones have a `leaseUntil`, completed ones do not. */
@@ -61,8 +64,33 @@ export class InMemoryWorld {
         const all = [...this.placementsById.values()]
           .filter((p) => (query.siteId ? p.siteId === query.siteId : true))
           .filter((p) => (query.status ? p.status === query.status : true))
+          .filter((p) => (query.startFrom ? p.startDate >= query.startFrom : true))
+          .filter((p) => (query.startTo ? p.startDate <= query.startTo : true))
           .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
         return { items: all.slice(0, query.limit) };
+      },
+    },
+    counters: {
+      // The counters as the table would hold them after every write: recounted from the placements.
+      applyDeltas: async () => {},
+      readCounters: async () => {
+        const totals = new Map<string, number>();
+        for (const placement of this.placementsById.values()) {
+          for (const [counter, by] of counterContributions(placement)) {
+            totals.set(counter, (totals.get(counter) ?? 0) + by);
+          }
+        }
+        return totals;
+      },
+      replaceCounters: async () => {},
+    },
+    imports: {
+      getImport: async (importId) => structuredClone(this.importsById.get(importId)),
+      saveImport: async (record, expectedVersion) => {
+        if (this.importsById.get(record.importId)?.version !== expectedVersion) {
+          throw new ConcurrentUpdateError('import changed');
+        }
+        this.importsById.set(record.importId, structuredClone(record));
       },
     },
     documents: {
