@@ -6,9 +6,10 @@ import { toPlacementView } from '../core/placement-view.js';
 import type { Ports, TablePorts } from '../core/ports.js';
 import { toHttpError } from '../http/error-response.js';
 import { isFormPost } from '../http/form-post.js';
-import { htmlResponse, jsonResponse } from '../http/http-response.js';
+import { htmlResponse, jsonResponse, seeOtherResponse } from '../http/http-response.js';
 import { dispatch, type RouteRequest, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
+import { httpCompression } from '../middleware/http-compression.js';
 import { httpErrors } from '../middleware/http-errors.js';
 import { logContext } from '../middleware/log-context.js';
 import { sameOriginPosts } from '../middleware/same-origin-posts.js';
@@ -114,11 +115,7 @@ const reviewRoutes = (ports: ReviewPorts): RouteTable<ReviewRouteKey> => ({
         params.token ?? '',
         params.documentId ?? '',
       );
-      return {
-        statusCode: 303,
-        headers: { location: url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
-        body: '',
-      };
+      return seeOtherResponse(url);
     } catch (error) {
       const page = closedPage(error);
       if (!page) throw error;
@@ -152,6 +149,7 @@ export const createReviewHandler = (ports: ReviewPorts, settings: { publicBaseUr
   const routes = reviewRoutes(ports);
   return middy<ParsedHttpEvent>()
     .use(logContext())
+    .use(httpCompression())
     .use(httpErrors())
     .use(
       sameOriginPosts({
