@@ -1,4 +1,5 @@
 import type { ConsoleRouteKey } from '../../contract/route-keys.js';
+import { seeOtherResponse } from '../../http/http-response.js';
 import type { RouteTable } from '../../http/route-table.js';
 import { recordDocumentDisclosure } from '../../use-cases/record-document-disclosure.js';
 import { allow, type ConsolePorts } from '../console-request.js';
@@ -17,10 +18,6 @@ export const documentRoutes = (ports: ConsolePorts): Partial<RouteTable<ConsoleR
       by: staff.email,
       via: 'console',
     });
-    return {
-      statusCode: 303,
-      headers: { location: url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
-      body: '',
-    };
+    return seeOtherResponse(url);
   },
 });

@@ -18,6 +18,7 @@ export const reportRoutes = (ports: ConsolePorts): Partial<RouteTable<ConsoleRou
       rows: reports.rows,
       sentBack: reports.sentBack,
       lapsing: reports.lapsing,
+      ...(reports.lapsingComplete ? {} : { lapsingIncomplete: true }),
     };
     return pageAnswer(request, ports, view, renderReportsPage);
   },
