@@ -1,9 +1,9 @@
 import { ConcurrentUpdateError, ValidationError } from '../../functions/core/errors.js';
 import type { LinkRecord } from '../../functions/core/model/link.js';
 import type { Placement } from '../../functions/core/model/placement.js';
+import type { PlacementImport } from '../../functions/core/model/placement-import.js';
 import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
 import { type Site, siteFromStorage } from '../../functions/core/model/site.js';
-import type { PlacementImport } from '../../functions/core/model/placement-import.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
 import { counterContributions } from '../../functions/core/placement-counters.js';
 import type { EmailMessage, ListPlacementsQuery, PlacementPage, Ports } from '../../functions/core/ports.js';
