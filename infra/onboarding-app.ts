@@ -31,6 +31,7 @@ export function addOnboardingStacks(app: App, settings: DeploymentSettings): Onb
     apiThrottle: settings.apiThrottle,
     alarmEmail: settings.alarmEmail,
     removalPolicy: settings.removalPolicy,
+    staffSignIn: settings.staffSignIn,
   });
   stateless.addStackDependency(
     stateful,

@@ -4,6 +4,7 @@ import { CounterTable } from '../adapters/dynamodb/counter-table.js';
 import { DocumentTable } from '../adapters/dynamodb/document-table.js';
 import { LinkTable } from '../adapters/dynamodb/link-table.js';
 import { OnceLedgerTable } from '../adapters/dynamodb/once-ledger-table.js';
+import { PlacementImportTable } from '../adapters/dynamodb/placement-import-table.js';
 import { PlacementTable } from '../adapters/dynamodb/placement-table.js';
 import { PurgeRecordTable } from '../adapters/dynamodb/purge-record-table.js';
 import { RetentionIndexTable } from '../adapters/dynamodb/retention-index-table.js';
@@ -21,6 +22,7 @@ export const tablePorts = (tableName: string, clock: Clock, client = new DynamoD
     sites: new SiteTable(documentClient, tableName),
     placements: new PlacementTable(documentClient, tableName, counters),
     counters,
+    imports: new PlacementImportTable(documentClient, tableName),
     verificationQueue: new VerificationQueueTable(documentClient, tableName),
     documents: new DocumentTable(documentClient, tableName),
     links: new LinkTable(documentClient, tableName),

@@ -1,3 +1,4 @@
+import { readStaffAuthSettings, type StaffAuthSettings } from '../staff-auth/staff-auth-settings.js';
 import { ConfigurationError, readEnvironment } from './environment.js';
 import { type LocalCloudVariants, readLocalCloudVariants } from './local-cloud.js';
 
@@ -165,5 +166,35 @@ export const readApplyRetentionConfig = (source: Source = process.env): ApplyRet
     documentsBucket: env.DOCUMENTS_BUCKET,
     retentionDays,
     local: readLocalCloudVariants(source),
+  };
+};
+
+/** The staff console: the coordinator API's resources, plus its sign-in (staff-auth-settings.ts). */
+export interface ConsoleConfig extends CoordinatorApiConfig {
+  publicBaseUrl: string;
+  signIn: StaffAuthSettings;
+  /**
+   * The provider's sign-out page when its discovery names none (Cognito's managed login `/logout`,
+   * from the SSM parameter): the console adds `client_id` and `logout_uri`.
+   */
+  signOutUrl?: string;
+}
+
+/**
+ * OIDC_ISSUER may be Cognito's ProviderURL, which CloudFormation gives without a scheme
+ * (`cognito-idp.{region}.amazonaws.com/{poolId}`): the issuer is then its `https://` URL.
+ */
+export const issuerUrlOf = (issuer: string): string =>
+  /^https?:\/\//i.test(issuer) ? issuer : `https://${issuer}`;
+
+export const readConsoleConfig = (source: Source = process.env): ConsoleConfig => {
+  const api = readCoordinatorApiConfig(source);
+  const env = readEnvironment(['OIDC_ISSUER'], ['OIDC_SIGN_OUT_URL'], source);
+  const signIn = readStaffAuthSettings({ ...source, OIDC_ISSUER: issuerUrlOf(env.OIDC_ISSUER) });
+  return {
+    ...api,
+    publicBaseUrl: signIn.publicBaseUrl,
+    signIn,
+    ...(env.OIDC_SIGN_OUT_URL ? { signOutUrl: env.OIDC_SIGN_OUT_URL } : {}),
   };
 };

@@ -318,6 +318,525 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/review/{token}/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The emailed link token (43 base64url characters); anything else is a 404. */
+        token: components['parameters']['LinkToken'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Open one document of the packet (recorded as a disclosure)
+     * @description Appends a `review-link` entry naming the link's administrator to the placement's
+     *     `disclosures` (one per view, also a repeat), then redirects to a storage URL that works for
+     *     60 seconds. The review page links only here: no storage URL is in any page.
+     */
+    get: operations['openReviewDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The dashboard: counts by status, site and who each placement waits on; rotations starting soon; queue; times
+     * @description Read from counters kept with each placement write (no scan). Every role. `Accept: application/json`
+     *     answers the view model. Without a session a browser is sent (303) to sign in, JSON gets 401.
+     */
+    get: operations['consoleDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Start signing in: 303 to the OpenID Connect provider (PKCE), with a 10-minute sign-in cookie
+     * @description `returnTo` (a console path) is where the callback goes after.
+     */
+    get: operations['consoleSignIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/auth/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The provider's callback: the code exchanged and the ID token verified, then 303 to returnTo with the session cookie
+     * @description A callback this browser did not start (or after 10 minutes) is 401.
+     */
+    get: operations['consoleSignInCallback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: the session ends here, then 303 to the provider's sign-out (or /console/signed-out)
+     * @description Needs the session's `_csrf`.
+     */
+    post: operations['consoleSignOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/signed-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-out page (HTML, no session) */
+    get: operations['consoleSignedOut'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Placements filtered by `status`, `siteId`, `program`, `startFrom`, `startTo`, searched by `q`, paged by `cursor`
+     * @description A bad filter is 400 naming it (the page shows it at its field).
+     */
+    get: operations['consolePlacements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    /** One placement: checklist, documents, history (with who did what), disclosures, actions for the role */
+    get: operations['consolePlacement'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}/waivers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Waive a requirement (`requirementCode`, `reason`) (coordinator)
+     * @description Recorded with the staff member (`sub`, email) in the history → 303 to the placement with a message;
+     *     refused → the page again with 400 naming the field or 409. Other roles: 403. JSON callers get the placement.
+     */
+    post: operations['consoleWaive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel the placement (`reason` optional) (coordinator)
+     * @description Recorded with the staff member (`sub`, email) in the history → 303 to the placement with a message;
+     *     refused → the page again with 400 naming the field or 409. Other roles: 403. JSON callers get the placement.
+     */
+    post: operations['consoleCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retry a FAILED placement (coordinator)
+     * @description Recorded with the staff member (`sub`, email) in the history → 303 to the placement with a message;
+     *     refused → the page again with 400 naming the field or 409. Other roles: 403. JSON callers get the placement.
+     */
+    post: operations['consoleRetry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}/purge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Purge the student’s documents and personal data (`confirm=yes`, `reason` optional) (coordinator)
+     * @description Recorded with the staff member (`sub`, email) in the history → 303 to the placement with a message;
+     *     refused → the page again with 400 naming the field or 409. Other roles: 403. JSON callers get the placement.
+     */
+    post: operations['consolePurge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}/resend-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the student a new portal link (coordinator)
+     * @description Recorded with the staff member (`sub`, email) in the history → 303 to the placement with a message;
+     *     refused → the page again with 400 naming the field or 409. Other roles: 403. JSON callers get the placement.
+     */
+    post: operations['consoleResendLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sites */
+    get: operations['consoleSites'];
+    put?: never;
+    /**
+     * Create a site from the form (coordinator)
+     * @description Errors go back to the form's fields (400); a site id in use is 400 at `siteId`.
+     */
+    post: operations['consoleCreateSite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/sites/new': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The new-site form (coordinator) */
+    get: operations['consoleNewSite'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/sites/{siteId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        siteId: string;
+      };
+      cookie?: never;
+    };
+    /** One site (its edit form for a coordinator) */
+    get: operations['consoleSite'];
+    put?: never;
+    /**
+     * Save a site's form (coordinator)
+     * @description Errors go back to the form's fields (400).
+     */
+    post: operations['consoleSaveSite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The verification queue (reviewer, coordinator)
+     * @description SUBMITTED documents oldest first, filtered by `siteId` and `requirementCode`, paged by `cursor`.
+     *     A viewer gets 403 FORBIDDEN.
+     */
+    get: operations['consoleQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/queue/{placementId}/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * One queue document with the student's dates, the rule and the decision form
+     * @description A document decided meanwhile redirects (303) to the next one waiting.
+     */
+    get: operations['consoleQueueItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}/documents/{documentId}/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify or send back a document (reviewer, coordinator)
+     * @description The form of the item page: `decision`, `reasonCode`, `note`, `issuedOn`, `expiresOn`, `next`.
+     *     Recorded → 303 to the form's `next` queue item (never the list); refused → the item page again
+     *     with 400 naming the field or 409 ALREADY_DECIDED / CONFLICT. JSON callers get the placement.
+     */
+    post: operations['consoleDecideDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/placements/{placementId}/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Open a student's document (recorded as a disclosure)
+     * @description Appends a `console` entry naming the staff member to the placement's `disclosures`, then
+     *     redirects to a storage URL that works for 60 seconds. Every role may read.
+     */
+    get: operations['consoleOpenDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The CSV import form (coordinator)
+     * @description Reviewers and viewers get 403 FORBIDDEN.
+     */
+    get: operations['consoleImportForm'];
+    put?: never;
+    /**
+     * Check a CSV and store it when every row is good
+     * @description A file (multipart) or pasted text. Any bad row → 400 with every bad row by number, nothing
+     *     stored or created; a file that cannot be read → 400 at `file`; clean → 303 to its confirmation.
+     */
+    post: operations['consoleImportCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/import/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    /**
+     * An import's confirmation, then its progress
+     * @description Before the first chunk: the count to create. After: a progress bar with the counts, a Continue
+     *     button, and a summary when done.
+     */
+    get: operations['consoleImportProgress'];
+    put?: never;
+    /**
+     * Create the import's next 25 rows
+     * @description Idempotent: a row already created is counted as already existing; two runs at once count the
+     *     chunk once. → 303 to the progress page.
+     */
+    post: operations['consoleImportRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/console/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports (every role)
+     * @description Counts by status, days to clearance and hours to verification per site and program, items
+     *     sent back by reason code, evidence lapsing within 30 days of a running rotation.
+     */
+    get: operations['consoleReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -491,6 +1010,17 @@ export interface components {
        * @enum {string}
        */
       waitingOn?: 'student' | 'school' | 'site';
+      /** @description Every view of the student's documents (the disclosure log), oldest first; absent until the first. */
+      disclosures?: components['schemas']['Disclosure'][];
+    };
+    Disclosure: {
+      at: components['schemas']['Instant'];
+      /** @description The staff member's or site administrator's email. */
+      by: string;
+      requirementCode: components['schemas']['RequirementCode'];
+      documentId: string;
+      /** @enum {string} */
+      via: 'console' | 'review-link';
     };
     PlacementPage: {
       items: components['schemas']['Placement'][];
@@ -587,6 +1117,12 @@ export interface components {
         | components['schemas']['RequirementCode']
         | components['schemas']['RequirementCode'][];
     };
+    /** @description A console form as posted; `_csrf` is the session's forgery-protection token. */
+    ConsoleForm: {
+      _csrf: string;
+    } & {
+      [key: string]: string;
+    };
     /** @description A server-rendered HTML document. */
     HtmlPage: string;
     FieldIssue: {
@@ -628,6 +1164,50 @@ export interface components {
     };
   };
   responses: {
+    /** @description A console page (HTML), or its view model as JSON with `Accept: application/json`. */
+    ConsolePage: {
+      headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        [name: string]: unknown;
+      };
+      content: {
+        'text/html': components['schemas']['HtmlPage'];
+        'application/json': Record<string, never>;
+      };
+    };
+    /** @description Done; `Location` is the next console page (a flash message cookie says what happened). */
+    ConsoleRedirect: {
+      headers: {
+        Location?: string;
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+    /** @description Refused; a page (HTML) shows why, a JSON caller gets the error with its code. */
+    ConsoleRefused: {
+      headers: {
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        [name: string]: unknown;
+      };
+      content: {
+        'text/html': components['schemas']['HtmlPage'];
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The view was recorded; `Location` is a storage URL valid for 60 seconds. */
+    DocumentRedirect: {
+      headers: {
+        Location?: string;
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
     /** @description The placement. */
     PlacementAnswer: {
       headers: {
@@ -803,6 +1383,8 @@ export interface components {
     SiteId: string;
     /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
     PlacementId: string;
+    /** @description A document's id, as the placement's requirements name it. */
+    DocumentId: string;
     /** @description The emailed link token (43 base64url characters); anything else is a 404. */
     LinkToken: string;
   };
@@ -1355,6 +1937,575 @@ export interface operations {
           'text/html': components['schemas']['HtmlPage'];
         };
       };
+    };
+  };
+  openReviewDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The emailed link token (43 base64url characters); anything else is a 404. */
+        token: components['parameters']['LinkToken'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      303: components['responses']['DocumentRedirect'];
+      404: components['responses']['NotFoundPage'];
+      410: components['responses']['LinkExpiredPage'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['TryAgainPage'];
+    };
+  };
+  consoleDashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      401: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleSignIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      303: components['responses']['ConsoleRedirect'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleSignInCallback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      303: components['responses']['ConsoleRedirect'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleSignOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      303: components['responses']['ConsoleRedirect'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleSignedOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consolePlacements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consolePlacement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleWaive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      409: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      409: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleRetry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      409: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consolePurge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      409: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleResendLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      409: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleSites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleCreateSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleNewSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        siteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleSaveSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        siteId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleQueue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleQueueItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleDecideDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      409: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleOpenDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description `pl_` and 26 base32 characters, derived from student, site and start date. */
+        placementId: components['parameters']['PlacementId'];
+        /** @description A document's id, as the placement's requirements name it. */
+        documentId: components['parameters']['DocumentId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      303: components['responses']['DocumentRedirect'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleImportForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleImportCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          _csrf: string;
+          /** Format: binary */
+          file: string;
+        };
+        'application/x-www-form-urlencoded': {
+          _csrf: string;
+          /** @description The CSV's text (pasted). */
+          csv: string;
+          fileName?: string;
+        };
+      };
+    };
+    responses: {
+      303: components['responses']['ConsoleRedirect'];
+      400: components['responses']['ConsoleRefused'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      413: components['responses']['PayloadTooLarge'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleImportProgress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleImportRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['ConsoleForm'];
+      };
+    };
+    responses: {
+      303: components['responses']['ConsoleRedirect'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      404: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
+    };
+  };
+  consoleReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['ConsolePage'];
+      401: components['responses']['ConsoleRefused'];
+      403: components['responses']['ConsoleRefused'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['ServiceUnavailable'];
     };
   };
 }

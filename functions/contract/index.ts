@@ -39,7 +39,9 @@ export { EMAIL_LEASE_SECONDS } from '../use-cases/send-email-once.js';
 export { PLACEMENT_OUTCOME_MESSAGE } from './log-messages.js';
 // The routes of the HTTP API.
 export {
+  CONSOLE_ROUTES,
   COORDINATOR_ROUTES,
+  type ConsoleRouteKey,
   type CoordinatorRouteKey,
   PORTAL_ROUTES,
   type PortalRouteKey,

@@ -24,6 +24,11 @@ export const counterNames = {
   clearedAfterDays: (days: number) => `cleared-days#${days}`,
   programClearedAfterDays: (siteId: string, program: string, days: number) =>
     `site#${siteId}#program#${program}#cleared-days#${days}`,
+  /** Staff decisions at one site and program, by whole hours after submission (the reports' rows). */
+  programDecidedAfterHours: (siteId: string, program: string, hours: number) =>
+    `site#${siteId}#program#${program}#decided-hours#${hours}`,
+  /** Items staff sent back with a reason code, every time (a re-upload does not take it back). */
+  sentBack: (reasonCode: string) => `sent-back#${reasonCode}`,
 } as const;
 
 /** Clearance times beyond a year are counted as a year: the histogram stays bounded. */
@@ -68,11 +73,16 @@ export const counterContributions = (placement: Placement): ReadonlyMap<string, 
   if (submitted > 0) contributions.set(counterNames.submitted(), submitted);
   const waitingOn = waitingOnOf(placement);
   if (waitingOn !== undefined) contributions.set(counterNames.waitingOn(waitingOn), 1);
+  const add = (counter: string, by: number) =>
+    contributions.set(counter, (contributions.get(counter) ?? 0) + by);
   for (const requirement of placement.requirements) {
     const hours = hoursToStaffDecision(requirement);
     if (hours === undefined) continue;
-    const counter = counterNames.decidedAfterHours(hours);
-    contributions.set(counter, (contributions.get(counter) ?? 0) + 1);
+    add(counterNames.decidedAfterHours(hours), 1);
+    add(counterNames.programDecidedAfterHours(siteId, program, hours), 1);
+  }
+  for (const [reasonCode, times] of Object.entries(placement.sentBackReasons ?? {})) {
+    if (times > 0) add(counterNames.sentBack(reasonCode), times);
   }
   const days = daysToClearance(placement);
   if (days !== undefined) {

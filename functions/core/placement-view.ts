@@ -1,3 +1,4 @@
+import type { Disclosure } from './model/disclosure.js';
 import type { Placement, PlacementRequirement } from './model/placement.js';
 import { type WaitingOn, waitingOnOf } from './waiting-on.js';
 
@@ -20,6 +21,8 @@ export interface PlacementView {
   failure?: { error: string };
   /** Absent when finished (`waitingOnOf`). */
   waitingOn?: WaitingOn;
+  /** Every view of the student's documents (the disclosure log), oldest first; absent until the first. */
+  disclosures?: Disclosure[];
 }
 
 /** A requirement as the API shows it: `verification` on every ACCEPTED one; who sent it back stays backend-only. */
@@ -62,6 +65,7 @@ export const toPlacementView = (placement: Placement): PlacementView => ({
     : {}),
   ...(placement.failure ? { failure: { error: placement.failure.error } } : {}),
   ...withWaitingOn(placement),
+  ...(placement.disclosures?.length ? { disclosures: placement.disclosures } : {}),
 });
 
 const withWaitingOn = (placement: Placement): { waitingOn?: WaitingOn } => {

@@ -4,6 +4,7 @@
  */
 import type { LinkRecord } from './model/link.js';
 import type { Placement, PlacementStatus } from './model/placement.js';
+import type { PlacementImport } from './model/placement-import.js';
 import type { PurgeRecord } from './model/purge-record.js';
 import type { RequirementCode } from './model/requirement-code.js';
 import type { Site } from './model/site.js';
@@ -80,6 +81,13 @@ export interface PlacementCounters {
   readCounters(): Promise<ReadonlyMap<string, number>>;
   /** Sets every counter to the given totals (the recount); counters absent from `totals` become 0. */
   replaceCounters(totals: ReadonlyMap<string, number>): Promise<void>;
+}
+
+/** Checked CSV imports (`IMPORT#{importId}`), kept while the console works through them. */
+export interface PlacementImports {
+  getImport(importId: string): Promise<PlacementImport | undefined>;
+  /** Writes the import; `expectedVersion` undefined means "must not exist yet". Throws ConcurrentUpdateError. */
+  saveImport(record: PlacementImport, expectedVersion: number | undefined): Promise<void>;
 }
 
 export interface DocumentRepository {
@@ -199,6 +207,7 @@ export interface Ports {
   documents: DocumentRepository;
   verificationQueue: VerificationQueue;
   counters: PlacementCounters;
+  imports: PlacementImports;
   links: LinkRepository;
   purges: PurgeRecords;
   retention: RetentionIndex;

@@ -14,6 +14,7 @@ export const handler = createReviewHandler(
     storage: storagePort(config.documentsBucket, documentVersions),
     workflow: workflowPort(config.stateMachineArn),
     clock,
+    config: { publicBaseUrl: config.publicBaseUrl },
   },
   { publicBaseUrl: config.publicBaseUrl },
 );

@@ -6,6 +6,7 @@ import type { Ports, TablePorts, UploadForms } from '../core/ports.js';
 import { htmlResponse, jsonResponse } from '../http/http-response.js';
 import { dispatch, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
+import { httpCompression } from '../middleware/http-compression.js';
 import { httpErrors } from '../middleware/http-errors.js';
 import { logContext } from '../middleware/log-context.js';
 import { sameOriginPosts } from '../middleware/same-origin-posts.js';
@@ -64,6 +65,7 @@ export const createPortalHandler = (ports: PortalPorts, settings: { publicBaseUr
   const routes = portalRoutes(ports);
   return middy<ParsedHttpEvent>()
     .use(logContext())
+    .use(httpCompression())
     .use(httpErrors())
     .use(sameOriginPosts({ publicBaseUrl: settings.publicBaseUrl, paths: /^\/portal\/[^/]+\/uploads\/?$/ }))
     .use(httpBody())

@@ -6,14 +6,16 @@ import { toPlacementView } from '../core/placement-view.js';
 import type { Ports, TablePorts } from '../core/ports.js';
 import { toHttpError } from '../http/error-response.js';
 import { isFormPost } from '../http/form-post.js';
-import { htmlResponse, jsonResponse } from '../http/http-response.js';
+import { htmlResponse, jsonResponse, seeOtherResponse } from '../http/http-response.js';
 import { dispatch, type RouteRequest, type RouteTable } from '../http/route-table.js';
 import { httpBody, type ParsedHttpEvent } from '../middleware/http-body.js';
+import { httpCompression } from '../middleware/http-compression.js';
 import { httpErrors } from '../middleware/http-errors.js';
 import { logContext } from '../middleware/log-context.js';
 import { sameOriginPosts } from '../middleware/same-origin-posts.js';
 import { describeError, logger } from '../observability/logger.js';
 import { decideReview } from '../use-cases/decide-review.js';
+import { recordReviewDocumentDisclosure } from '../use-cases/record-document-disclosure.js';
 import { type ReviewPacket, showReview } from '../use-cases/show-review.js';
 import {
   type ReviewFormState,
@@ -22,7 +24,7 @@ import {
   renderReviewPage,
 } from '../web/review-page.js';
 
-export type ReviewPorts = TablePorts & Pick<Ports, 'storage' | 'workflow' | 'clock'>;
+export type ReviewPorts = TablePorts & Pick<Ports, 'storage' | 'workflow' | 'clock' | 'config'>;
 
 const wantsJson = (request: RouteRequest) => (request.headers.accept ?? '').includes('application/json');
 
@@ -105,6 +107,21 @@ const reviewRoutes = (ports: ReviewPorts): RouteTable<ReviewRouteKey> => ({
       return htmlResponse(page.statusCode, page.html, page.headers);
     }
   },
+  // Every document view is recorded on the placement before the short-lived storage URL is handed out.
+  'GET /review/{token}/documents/{documentId}': async ({ params }) => {
+    try {
+      const { url } = await recordReviewDocumentDisclosure(
+        ports,
+        params.token ?? '',
+        params.documentId ?? '',
+      );
+      return seeOtherResponse(url);
+    } catch (error) {
+      const page = closedPage(error);
+      if (!page) throw error;
+      return htmlResponse(page.statusCode, page.html, page.headers);
+    }
+  },
   'POST /review/{token}': async (request) => {
     const token = request.params.token ?? '';
     try {
@@ -132,6 +149,7 @@ export const createReviewHandler = (ports: ReviewPorts, settings: { publicBaseUr
   const routes = reviewRoutes(ports);
   return middy<ParsedHttpEvent>()
     .use(logContext())
+    .use(httpCompression())
     .use(httpErrors())
     .use(
       sameOriginPosts({

@@ -28,3 +28,11 @@ export const htmlResponse = (
   headers,
   body,
 });
+
+/** 303 See Other to `location`, never cached and without a referrer (a document view's storage URL, a form's next page). */
+export const seeOtherResponse = (location: string, cookies?: string[]): HttpResult => ({
+  statusCode: 303,
+  headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' },
+  ...(cookies ? { cookies } : {}),
+  body: '',
+});

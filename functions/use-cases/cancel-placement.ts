@@ -1,5 +1,5 @@
 import { ConflictError } from '../core/errors.js';
-import type { Placement } from '../core/model/placement.js';
+import type { ChangedBy, Placement } from '../core/model/placement.js';
 import { assertTransition } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { parseOptionalReasonInput } from '../core/validation/optional-reason-input.js';
@@ -17,9 +17,10 @@ export const cancelPlacement = async (
   ports: Pick<Ports, 'placements' | 'documents' | 'workflow' | 'clock' | 'ledger' | 'mailer'>,
   placementId: string,
   body: unknown,
+  by?: ChangedBy,
 ): Promise<Placement> => {
   const { reason } = parseOptionalReasonInput(body);
-  const placement = await stopPlacement(ports, placementId, reason);
+  const placement = await stopPlacement(ports, placementId, reason, by);
   // A purged placement has nobody left to tell: its student is '[purged]' (and the purge deletes its documents).
   if (placement.purge) return placement;
   // Its uploads waiting for a verifier need no decision any more.
@@ -36,6 +37,7 @@ export const stopPlacement = async (
   ports: Pick<Ports, 'placements' | 'workflow' | 'clock'>,
   placementId: string,
   reason: string | undefined,
+  by?: ChangedBy,
 ): Promise<Placement> => {
   const placement = await updatePlacement(ports, placementId, (current, now) => {
     if (current.status === 'CANCELLED') return undefined;
@@ -45,7 +47,7 @@ export const stopPlacement = async (
       throw new ConflictError(`The placement is already ${current.status} and cannot be cancelled.`);
     }
     const { pendingTask: _stopped, ...rest } = current;
-    return withHistory({ ...rest, status: 'CANCELLED' }, now, 'CANCELLED', reason);
+    return withHistory({ ...rest, status: 'CANCELLED' }, now, 'CANCELLED', reason, by);
   });
   await ports.workflow.stop(
     placement.executionName ?? placement.placementId,

@@ -1,7 +1,7 @@
 import { unknownSiteMessage } from '../contract/placement-import-rows.js';
 import { addDays } from '../core/calendar-date.js';
 import { ValidationError } from '../core/errors.js';
-import type { Placement } from '../core/model/placement.js';
+import type { ChangedBy, Placement } from '../core/model/placement.js';
 import { siteVerification } from '../core/model/site.js';
 import { placementIdFor } from '../core/placement-id.js';
 import type { Ports } from '../core/ports.js';
@@ -11,11 +11,13 @@ import { parsePlacementInput } from '../core/validation/placement-input.js';
 /**
  * Creates a placement and starts its workflow. The id is derived from student, site and
  * start date, so the same placement posted twice (or concurrently, or by a re-run import)
- * is one placement; a repeat also re-starts a workflow that never got going.
+ * is one placement; a repeat also re-starts a workflow that never got going. A console import passes
+ * `by` (the staff member) and `source` (the file and row), kept in the CREATED history entry.
  */
 export const createPlacement = async (
   ports: Pick<Ports, 'sites' | 'placements' | 'retention' | 'workflow' | 'clock'>,
   body: unknown,
+  options: { readonly by?: ChangedBy; readonly source?: string } = {},
 ): Promise<{ placement: Placement; created: boolean }> => {
   const input = parsePlacementInput(body);
   const placementId = placementIdFor(input.student.id, input.siteId, input.startDate);
@@ -41,7 +43,14 @@ export const createPlacement = async (
       const requirement = resolveRequirement(spec);
       return { code: requirement.code, title: requirement.title, status: 'MISSING' as const };
     }),
-    history: [{ at: now, type: 'CREATED', detail: `Placement at ${site.name} created.` }],
+    history: [
+      {
+        at: now,
+        type: 'CREATED',
+        detail: `Placement at ${site.name} created${options.source ? ` (${options.source})` : ''}.`,
+        ...(options.by ? { by: { sub: options.by.sub, email: options.by.email } } : {}),
+      },
+    ],
     createdAt: now,
     updatedAt: now,
     version: 1,

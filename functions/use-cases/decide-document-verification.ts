@@ -142,8 +142,13 @@ const applyDecision = (
           sentBackBy: by,
         };
   const requirements = current.requirements.map((entry) => (entry.code === requirement.code ? next : entry));
+  const reasonCode = decision.reasonCode ?? 'OTHER';
+  const sentBackReasons =
+    decision.decision === 'reject'
+      ? { ...current.sentBackReasons, [reasonCode]: (current.sentBackReasons?.[reasonCode] ?? 0) + 1 }
+      : current.sentBackReasons;
   return withHistory(
-    { ...current, requirements },
+    { ...current, requirements, ...(sentBackReasons ? { sentBackReasons } : {}) },
     now,
     decision.decision === 'verify' ? 'DOCUMENT_VERIFIED' : 'DOCUMENT_SENT_BACK',
     decision.decision === 'verify'

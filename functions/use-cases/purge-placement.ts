@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '../core/errors.js';
-import type { Placement } from '../core/model/placement.js';
+import type { ChangedBy, Placement } from '../core/model/placement.js';
 import type { PurgeRecord } from '../core/model/purge-record.js';
 import type { StudentDocument } from '../core/model/student-document.js';
 import { isPlacementId } from '../core/placement-id.js';
@@ -43,6 +43,7 @@ export const purgePlacement = async (
   placementId: string,
   body: unknown,
   requestedBy?: string,
+  by?: ChangedBy,
 ): Promise<PurgeResult> => {
   const { reason } = parseOptionalReasonInput(body);
   const found = isPlacementId(placementId) ? await ports.placements.getPlacement(placementId) : undefined;
@@ -50,7 +51,7 @@ export const purgePlacement = async (
   const done = await ports.purges.getPurgeRecord(placementId);
   if (done) return { placement: found, purge: done };
 
-  const stopped = !hasSettled(found.status) && (await halt(ports, placementId));
+  const stopped = !hasSettled(found.status) && (await halt(ports, placementId, by));
 
   let placement = await ports.placements.getPlacement(placementId);
   if (!placement) throw new NotFoundError('No such placement.');
@@ -75,6 +76,8 @@ export const purgePlacement = async (
           { ...redactPlacement(current), purge: { ...current.purge, purgedAt: now.toISOString() } },
           now,
           'PURGED',
+          undefined,
+          by,
         )
       : undefined,
   );
@@ -97,9 +100,9 @@ const STOP_CAUSE = 'Cancelled to delete the student’s data on request';
  * Stops a running placement as cancel does (CANCELLED, then its execution stopped); answers false,
  * having stopped nothing, for one that finished meanwhile.
  */
-const halt = async (ports: PurgePorts, placementId: string): Promise<boolean> => {
+const halt = async (ports: PurgePorts, placementId: string, by?: ChangedBy): Promise<boolean> => {
   try {
-    await stopPlacement(ports, placementId, STOP_CAUSE);
+    await stopPlacement(ports, placementId, STOP_CAUSE, by);
     return true;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;

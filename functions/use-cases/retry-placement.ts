@@ -1,5 +1,5 @@
 import { ConflictError } from '../core/errors.js';
-import type { Placement } from '../core/model/placement.js';
+import type { ChangedBy, Placement } from '../core/model/placement.js';
 import { assertTransition } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { updatePlacement, withHistory } from './update-placement.js';
@@ -27,6 +27,7 @@ const retriesOf = (placement: Placement) =>
 export const retryPlacement = async (
   ports: Pick<Ports, 'placements' | 'workflow' | 'clock'>,
   placementId: string,
+  by?: ChangedBy,
 ): Promise<Placement> => {
   const placement = await updatePlacement(ports, placementId, (current, now) => {
     if (current.status === 'CHECKING' && current.history.at(-1)?.type === RETRIED) return undefined;
@@ -44,6 +45,7 @@ export const retryPlacement = async (
       now,
       RETRIED,
       `After ${failure?.error ?? 'a failure'}; new execution ${executionName}.`,
+      by,
     );
   });
   await ports.workflow.start(placement.executionName ?? placement.placementId, { placementId });

@@ -3,8 +3,6 @@ import type { StudentDocument } from '../core/model/student-document.js';
 import type { Ports } from '../core/ports.js';
 import { openLink, supersededLinkError } from './open-link.js';
 
-const DOWNLOAD_LINK_SECONDS = 5 * 60;
-
 export interface ReviewPacket {
   adminEmail: string;
   placement: Placement;
@@ -15,6 +13,7 @@ export interface ReviewPacket {
     title: string;
     status: string;
     reason?: string;
+    /** `downloadUrl` is the recorded view route (`/review/{token}/documents/{documentId}`), never a storage URL. */
     document?: { fileName: string; issuedOn?: string; expiresOn?: string; downloadUrl: string };
     /** ACCEPTED only: who checked it: a named staff verifier and when, or the file checks alone. */
     checkedBy?: CheckedBy;
@@ -31,11 +30,14 @@ const checkedByOf = (requirement: Placement['requirements'][number]): CheckedBy 
     : { kind: 'automatic' };
 };
 
-/** The packet a site administrator reviews. Reading it changes nothing. */
 const withCheckedBy = (checkedBy: CheckedBy | undefined) => (checkedBy ? { checkedBy } : {});
 
+/**
+ * The packet a site administrator reviews. Reading it changes nothing: each document's link goes to
+ * the route that records the view first (`recordReviewDocumentDisclosure`).
+ */
 export const showReview = async (
-  ports: Pick<Ports, 'links' | 'placements' | 'documents' | 'storage' | 'clock'>,
+  ports: Pick<Ports, 'links' | 'placements' | 'documents' | 'clock' | 'config'>,
   token: string,
 ): Promise<ReviewPacket> => {
   const { link, placement, superseded } = await openLink(ports, token, 'review');
@@ -46,26 +48,35 @@ export const showReview = async (
       document,
     ]),
   );
-  const requirements = await Promise.all(
-    placement.requirements.map(async (requirement) => {
-      const document = requirement.documentId ? documents.get(requirement.documentId) : undefined;
-      return {
-        code: requirement.code,
-        title: requirement.title,
-        status: requirement.status,
-        ...(requirement.reason ? { reason: requirement.reason } : {}),
-        ...(document?.status === 'ACCEPTED' ? { document: await describe(ports, document) } : {}),
-        ...withCheckedBy(checkedByOf(requirement)),
-      };
-    }),
-  );
+  const requirements = placement.requirements.map((requirement) => {
+    const document = requirement.documentId ? documents.get(requirement.documentId) : undefined;
+    return {
+      code: requirement.code,
+      title: requirement.title,
+      status: requirement.status,
+      ...(requirement.reason ? { reason: requirement.reason } : {}),
+      ...(document?.status === 'ACCEPTED'
+        ? {
+            document: describe(
+              reviewDocumentUrl(ports.config.publicBaseUrl, token, document.documentId),
+              document,
+            ),
+          }
+        : {}),
+      ...withCheckedBy(checkedByOf(requirement)),
+    };
+  });
   const decision = placement.decision?.round === (link.round ?? 0) ? placement.decision : undefined;
   return { adminEmail: link.adminEmail ?? '', placement, ...(decision ? { decision } : {}), requirements };
 };
 
-const describe = async (ports: Pick<Ports, 'storage'>, document: StudentDocument) => ({
+/** The review page's link to one document: the route that records the view, then redirects to storage. */
+export const reviewDocumentUrl = (publicBaseUrl: string, token: string, documentId: string): string =>
+  `${publicBaseUrl.replace(/\/+$/, '')}/review/${encodeURIComponent(token)}/documents/${encodeURIComponent(documentId)}`;
+
+const describe = (downloadUrl: string, document: StudentDocument) => ({
   fileName: document.fileName,
   ...(document.issuedOn ? { issuedOn: document.issuedOn } : {}),
   ...(document.expiresOn ? { expiresOn: document.expiresOn } : {}),
-  downloadUrl: await ports.storage.createDownloadUrl(document.objectKey, DOWNLOAD_LINK_SECONDS),
+  downloadUrl,
 });

@@ -1,6 +1,6 @@
 import { type RetryPolicy, retryWithBackoff } from '../contract/retry-with-backoff.js';
 import { ConcurrentUpdateError, NotFoundError } from '../core/errors.js';
-import type { HistoryEntry, Placement } from '../core/model/placement.js';
+import type { ChangedBy, HistoryEntry, Placement } from '../core/model/placement.js';
 import { isPlacementId } from '../core/placement-id.js';
 import type { Ports } from '../core/ports.js';
 
@@ -40,7 +40,19 @@ export const updatePlacement = async (
   return retryWithBackoff(attempt, RACE_RETRY);
 };
 
-export const withHistory = (placement: Placement, now: Date, type: string, detail?: string): Placement => {
-  const entry: HistoryEntry = { at: now.toISOString(), type, ...(detail ? { detail } : {}) };
+/** Appends a history entry; `by` names the staff member when a person made the change in the console. */
+export const withHistory = (
+  placement: Placement,
+  now: Date,
+  type: string,
+  detail?: string,
+  by?: ChangedBy,
+): Placement => {
+  const entry: HistoryEntry = {
+    at: now.toISOString(),
+    type,
+    ...(detail ? { detail } : {}),
+    ...(by ? { by: { sub: by.sub, email: by.email } } : {}),
+  };
   return { ...placement, history: [...placement.history, entry] };
 };

@@ -1,5 +1,5 @@
 import { ConflictError, ValidationError } from '../core/errors.js';
-import type { Placement } from '../core/model/placement.js';
+import type { ChangedBy, Placement } from '../core/model/placement.js';
 import { isTerminalStatus } from '../core/placement-status.js';
 import type { Ports } from '../core/ports.js';
 import { parseWaiverInput } from '../core/validation/waiver-input.js';
@@ -12,6 +12,7 @@ export const waiveRequirement = async (
   ports: Pick<Ports, 'placements' | 'documents' | 'workflow' | 'clock'>,
   placementId: string,
   body: unknown,
+  by?: ChangedBy,
 ): Promise<Placement> => {
   const waiver = parseWaiverInput(body);
   const placement = await updatePlacement(ports, placementId, (current, now) => {
@@ -49,6 +50,7 @@ export const waiveRequirement = async (
       now,
       'REQUIREMENT_WAIVED',
       `${waiver.requirementCode}: ${waiver.reason}`,
+      by,
     );
   });
   await resumeDocumentCollectionIfComplete(ports, placement);

@@ -14,6 +14,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
+  CONSOLE_ROUTES,
   COORDINATOR_ROUTES,
   PORTAL_ROUTES,
   REVIEW_ROUTES,
@@ -28,6 +29,8 @@ export interface OnboardingApiProps {
   readonly portal: IFunction;
   /** Serves REVIEW_ROUTES, open: the token in the path is the key. */
   readonly review: IFunction;
+  /** Serves CONSOLE_ROUTES, open on the API: the console's own session cookie is the credential. */
+  readonly console: IFunction;
   /** Requests per second on the stage, and the burst above it, shared by all routes. */
   readonly throttle: { rateLimit: number; burstLimit: number };
   /** How long the access logs are kept. */
@@ -123,6 +126,27 @@ export class OnboardingApi extends Construct {
               '128-bit single-purpose token in the path is the key, checked (hash, expiry, use) by the function.',
           });
         }
+      }
+    }
+
+    const consoleIntegration = new HttpLambdaIntegration('ConsoleIntegration', props.console);
+    for (const routeKey of CONSOLE_ROUTES) {
+      const { method, path } = routeOf(routeKey);
+      const [route] = this.httpApi.addRoutes({
+        path,
+        methods: [method],
+        integration: consoleIntegration,
+        authorizer: new HttpNoneAuthorizer(),
+      });
+      if (route) {
+        const reason =
+          'A staff console route: a browser cannot send SigV4 or bearer tokens on page navigations, so the ' +
+          'console signs staff in itself (OpenID Connect with PKCE against Cognito or the school provider) ' +
+          'and the function checks its HttpOnly server-side session, the role and, on POST, the CSRF token.';
+        Validations.of(route).acknowledge(
+          { id: 'AwsSolutions-APIG4', reason },
+          { id: 'AwsSolutions-COG4', reason },
+        );
       }
     }
   }

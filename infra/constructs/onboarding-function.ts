@@ -14,6 +14,7 @@ export type HandlerName =
   | 'coordinator-api'
   | 'portal'
   | 'review'
+  | 'console'
   | 'process-upload'
   | 'check-compliance'
   | 'collect-documents'

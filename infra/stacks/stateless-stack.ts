@@ -37,11 +37,13 @@ import { OperationsTopic } from '../constructs/operations-topic.js';
 import { PlacementMetrics } from '../constructs/placement-metrics.js';
 import type { ApiThrottle } from '../deployment-settings.js';
 import {
+  consoleSignInParameterNames,
   dataKeyArnParameterName,
   documentsBucketName,
   stateMachineName,
   tableName,
 } from '../resource-names.js';
+import type { StaffSignInSettings } from '../staff-sign-in-settings.js';
 import { DOCUMENTS_PREFIX } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -56,6 +58,8 @@ export interface StatelessStackProps extends StackProps {
   alarmEmail: string | undefined;
   /** What deleting the stack does to the log groups. */
   removalPolicy: RemovalPolicy;
+  /** How staff sign in to the console: the stateful stack's Cognito pool, or the school's provider. */
+  staffSignIn: StaffSignInSettings;
 }
 
 /**
@@ -133,6 +137,7 @@ export class StatelessStack extends Stack {
       'coordinator-api': makeFunction('CoordinatorApi', 'coordinator-api', 'api', 'Coordinator HTTP API'),
       portal: makeFunction('Portal', 'portal', 'api', 'Student portal link: checklist and uploads'),
       review: makeFunction('Review', 'review', 'api', 'Site admin review link: packet and decision'),
+      console: makeFunction('Console', 'console', 'api', 'Staff console: sign-in, pages and forms'),
       'process-upload': makeFunction(
         'ProcessUpload',
         'process-upload',
@@ -226,6 +231,17 @@ export class StatelessStack extends Stack {
     grantWorkflowTaskResponse(functions.review, stateMachine);
     setPublicBaseUrl(functions.review, props.publicBaseUrl);
 
+    const staffConsole = functions.console;
+    // Retry starts, cancel and purge stop executions; a waiver or a verification resumes a waiting task.
+    grantWorkflowStart(staffConsole, stateMachine);
+    grantWorkflowStop(staffConsole, stateMachine);
+    grantWorkflowTaskResponse(staffConsole, stateMachine);
+    // Documents are viewed in the page (a short-lived download URL) and deleted by a purge.
+    grantDocumentsRead(staffConsole, documentsBucket);
+    grantDocumentsDelete(staffConsole, documentsBucket);
+    setPublicBaseUrl(staffConsole, props.publicBaseUrl);
+    this.setConsoleSignIn(staffConsole, props.stage, props.staffSignIn);
+
     const processUpload = functions['process-upload'];
     grantDocumentsRead(processUpload, documentsBucket);
     grantDocumentsDelete(processUpload, documentsBucket);
@@ -256,11 +272,14 @@ export class StatelessStack extends Stack {
     // emails the student their portal link.
     grantMail(coordinatorApi, mail);
     setPublicBaseUrl(coordinatorApi, props.publicBaseUrl);
+    // Cancel, resend the student's link, the sent-back notices.
+    grantMail(staffConsole, mail);
 
     this.api = new OnboardingApi(this, 'Api', {
       coordinatorApi,
       portal: functions.portal,
       review: functions.review,
+      console: staffConsole,
       throttle: props.apiThrottle,
       logRetention: props.logRetention,
       logEncryptionKey: dataKey,
@@ -304,6 +323,26 @@ export class StatelessStack extends Stack {
       description: 'SNS topic every alarm notifies; subscribe on-call endpoints to it',
     });
     new CfnOutput(this, 'DashboardUrl', { value: this.dashboard.url, description: 'CloudWatch dashboard' });
+  }
+
+  /**
+   * The console's OpenID Connect settings. With the stateful stack's Cognito pool, its issuer
+   * (ProviderURL, no scheme: the console adds `https://`), app client id and managed-login sign-out URL
+   * come from the SSM parameters that stack writes (resolved at deploy time; no secret: a public client
+   * with PKCE). With the school's provider, the `oidc*` settings themselves.
+   */
+  private setConsoleSignIn(fn: OnboardingFunction, stage: string, signIn: StaffSignInSettings): void {
+    if (signIn.kind === 'cognito') {
+      const names = consoleSignInParameterNames(stage);
+      fn.addEnvironment('OIDC_ISSUER', StringParameter.valueForStringParameter(this, names.issuer));
+      fn.addEnvironment('OIDC_CLIENT_ID', StringParameter.valueForStringParameter(this, names.clientId));
+      fn.addEnvironment('OIDC_SIGN_OUT_URL', StringParameter.valueForStringParameter(this, names.signOutUrl));
+      return;
+    }
+    fn.addEnvironment('OIDC_ISSUER', signIn.issuer);
+    fn.addEnvironment('OIDC_CLIENT_ID', signIn.clientId);
+    fn.addEnvironment('OIDC_ROLES_CLAIM', signIn.rolesClaim);
+    fn.addEnvironment('OIDC_ROLE_MAP', JSON.stringify(signIn.roleMap));
   }
 
   /**

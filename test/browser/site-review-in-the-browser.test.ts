@@ -62,9 +62,11 @@ describe.skipIf(!hasChromium)('the site review in the browser (Chromium, local c
     expect(reviewPage?.status()).toBe(200);
     await expect(admin.page.locator('h1').textContent()).resolves.toBe('Review Robin Example’s documents');
     await expect(admin.page.locator('a.document-link').count()).resolves.toBe(3);
-    // The document links open the student's file (a presigned GET on storage).
+    // The document links go through the route that records the view, which redirects to a
+    // short-lived presigned GET on storage: the page itself holds no storage URL.
     const documentHref = (await admin.page.locator('a.document-link').first().getAttribute('href')) ?? '';
-    const download = await admin.page.request.get(documentHref);
+    expect(new URL(documentHref).pathname).toMatch(/^\/review\/[^/]+\/documents\/[^/]+$/);
+    const download = await admin.page.request.get(cloud.onThisApi(documentHref));
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await screenshot(admin.page, 'review-01-desktop-opened');

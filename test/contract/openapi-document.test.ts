@@ -20,12 +20,12 @@ describe('docs/openapi.yaml', () => {
     expect(result.valid).toBe(false);
   });
 
-  it('signs every coordinator route with sigv4 and leaves every link route open (the token is the key)', () => {
+  it('signs every coordinator route with sigv4 and leaves every link and console route open (the token, or the console session, is the key)', () => {
     const document = readOpenApiDocument();
     expect(document.security).toBeUndefined();
     for (const routeKey of documentRouteKeys(document)) {
       const { security } = operationOf(document, routeKey);
-      const isLink = /^(GET|POST) \/(portal|review)\//.test(routeKey);
+      const isLink = /^(GET|POST) \/(portal|review|console)(\/|$)/.test(routeKey);
       expect(security, routeKey).toEqual(isLink ? [] : [{ sigv4: [] }]);
     }
   });

@@ -43,6 +43,7 @@ const handler = createReviewHandler(
     storage: testPorts.storage(),
     workflow: testPorts.workflow(),
     clock: testPorts.clock,
+    config: { publicBaseUrl: TEST_CONFIG.publicBaseUrl },
   },
   { publicBaseUrl: TEST_CONFIG.publicBaseUrl },
 );
@@ -116,14 +117,15 @@ resetBeforeEachTest({ ddb, table, clients: [s3, sfn] }, () => {
 });
 
 describe('GET /review/{token}', () => {
-  it('shows the packet with short-lived download links, changes nothing and never shows the task token', async () => {
+  it('shows the packet with links to the recorded document route (no storage URL), changes nothing and never shows the task token', async () => {
     const response = await review({ method: 'GET' });
 
     expect(response.statusCode).toBe(200);
     expectSafePageHeaders(response);
     expect(response.body).toContain(STUDENT.name);
-    expect(response.body).toContain(`placements/${PLACEMENT_ID}/doc_mmr`);
-    expect(response.body).toContain('X-Amz-Expires=300');
+    expect(response.body).toContain(`${TEST_CONFIG.publicBaseUrl}/review/${token}/documents/doc_mmr`);
+    expect(response.body).not.toContain('X-Amz-');
+    expect(response.body).not.toContain(`placements/${PLACEMENT_ID}/doc_mmr`);
     expect(response.body).not.toContain(TASK_TOKEN);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
     expect(sfn.calls()).toHaveLength(0);
@@ -532,5 +534,56 @@ describe('POST /review/{token}', () => {
     expect(response.statusCode).toBe(503);
     expect(headerOf(response, 'retry-after')).toBe('2');
     expect(jsonOf(response).error.code).toBe('SERVICE_UNAVAILABLE');
+  });
+});
+
+describe('GET /review/{token}/documents/{documentId}', () => {
+  const openDocument = (documentId: string) =>
+    invokeHttp(handler, { method: 'GET', path: `/review/${token}/documents/${documentId}` });
+
+  it('records one disclosure naming the administrator per view, then redirects to a 60-second storage URL', async () => {
+    const first = await openDocument('doc_mmr');
+    const second = await openDocument('doc_mmr');
+
+    for (const response of [first, second]) {
+      expect(response.statusCode).toBe(303);
+      const location = headerOf(response, 'location') ?? '';
+      expect(location).toContain(`placements/${PLACEMENT_ID}/doc_mmr`);
+      expect(location).toContain('X-Amz-Expires=60');
+    }
+    expect(storedPlacementNow().disclosures).toEqual([
+      {
+        at: TEST_NOW.toISOString(),
+        by: ADMIN_EMAIL,
+        requirementCode: 'MMR',
+        documentId: 'doc_mmr',
+        via: 'review-link',
+      },
+      {
+        at: TEST_NOW.toISOString(),
+        by: ADMIN_EMAIL,
+        requirementCode: 'MMR',
+        documentId: 'doc_mmr',
+        via: 'review-link',
+      },
+    ]);
+  });
+
+  it('answers a document the packet does not show with the 404 page and records nothing', async () => {
+    const response = await openDocument('doc_other');
+
+    expect(response.statusCode).toBe(404);
+    expect(headerOf(response, 'location')).toBeUndefined();
+    expect(storedPlacementNow().disclosures).toBeUndefined();
+  });
+
+  it('answers an unknown link with the 404 page and no storage URL', async () => {
+    const response = await invokeHttp(handler, {
+      method: 'GET',
+      path: `/review/${'A'.repeat(43)}/documents/doc_mmr`,
+    });
+
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('X-Amz-');
   });
 });

@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMAIL_LEASE_SECONDS } from '../../functions/contract/index.js';
+import { CONSOLE_ROUTES, EMAIL_LEASE_SECONDS } from '../../functions/contract/index.js';
 import type { HandlerName } from '../../infra/constructs/onboarding-function.js';
 import type { StatelessStack } from '../../infra/stacks/stateless-stack.js';
 import { type Json, resolveIntrinsics } from '../support/resolve-intrinsics.js';
@@ -11,6 +11,7 @@ const HANDLERS: HandlerName[] = [
   'coordinator-api',
   'portal',
   'review',
+  'console',
   'process-upload',
   'check-compliance',
   'collect-documents',
@@ -19,7 +20,7 @@ const HANDLERS: HandlerName[] = [
   'record-failure',
   'apply-retention',
 ];
-const API_HANDLERS = new Set<HandlerName>(['coordinator-api', 'portal', 'review']);
+const API_HANDLERS = new Set<HandlerName>(['coordinator-api', 'portal', 'review', 'console']);
 
 const STATE_MACHINE_NAME = 'PlacementOnboarding-test-onboarding';
 const STATE_MACHINE_ARN = `arn:aws:states:us-east-1:000000000000:stateMachine:${STATE_MACHINE_NAME}`;
@@ -154,6 +155,16 @@ describe('every function', () => {
       'coordinator-api': [...common, ...mail, 'STATE_MACHINE_ARN', 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL'],
       portal: [...common, 'DOCUMENTS_BUCKET', 'PUBLIC_BASE_URL'],
       review: [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL'],
+      console: [
+        ...common,
+        ...mail,
+        'DOCUMENTS_BUCKET',
+        'STATE_MACHINE_ARN',
+        'PUBLIC_BASE_URL',
+        'OIDC_ISSUER',
+        'OIDC_CLIENT_ID',
+        'OIDC_SIGN_OUT_URL',
+      ],
       'process-upload': [...common, 'DOCUMENTS_BUCKET', 'STATE_MACHINE_ARN'],
       'check-compliance': common,
       'collect-documents': [...common, ...mail, 'PUBLIC_BASE_URL', 'STATE_MACHINE_ARN'],
@@ -165,6 +176,29 @@ describe('every function', () => {
     for (const handler of HANDLERS) {
       expect(Object.keys(environmentOf(handler)).sort(), handler).toEqual([...expected[handler]].sort());
     }
+  });
+
+  it("gives the console its sign-in from the Cognito pool's SSM parameters, resolved at deploy time", () => {
+    const variables = (functionProperties('console').Environment as { Variables: Record<string, unknown> })
+      .Variables;
+    const parameterIds = Object.fromEntries(
+      Object.entries(template.toJSON().Parameters as Record<string, { Type: string; Default: string }>).map(
+        ([id, parameter]) => [parameter.Default, { id, type: parameter.Type }],
+      ),
+    );
+    for (const [variable, name] of [
+      ['OIDC_ISSUER', '/placement-onboarding/test/console/oidc-issuer'],
+      ['OIDC_CLIENT_ID', '/placement-onboarding/test/console/oidc-client-id'],
+      ['OIDC_SIGN_OUT_URL', '/placement-onboarding/test/console/sign-out-url'],
+    ] as const) {
+      expect(parameterIds[name], name).toMatchObject({ type: 'AWS::SSM::Parameter::Value<String>' });
+      expect(variables[variable], variable).toEqual({ Ref: parameterIds[name]?.id });
+    }
+    expect(environmentOf('console')).toMatchObject({
+      PUBLIC_BASE_URL: expect.stringMatching(/^https:\/\//),
+      STATE_MACHINE_ARN,
+      DOCUMENTS_BUCKET,
+    });
   });
 
   it('gets values that name the deployed resources', () => {
@@ -227,7 +261,12 @@ describe('the data key', () => {
   });
 
   it('may be used through S3 to read documents by their readers, and to encrypt uploads by the portal', () => {
-    expect(handlersAllowedThrough('s3', 'kms:Decrypt')).toEqual(['portal', 'review', 'process-upload']);
+    expect(handlersAllowedThrough('s3', 'kms:Decrypt')).toEqual([
+      'portal',
+      'review',
+      'console',
+      'process-upload',
+    ]);
     expect(handlersAllowedThrough('s3', 'kms:GenerateDataKey')).toEqual(['portal']);
     expect(handlersAllowedThrough('s3', 'kms:Encrypt')).toEqual([]);
   });
@@ -258,22 +297,26 @@ describe('the data key', () => {
 });
 
 describe('access to the workflow', () => {
-  it('lets only the coordinator API start executions, of the onboarding state machine', () => {
-    expect(handlersAllowed('states:StartExecution')).toEqual(['coordinator-api']);
+  it('lets only the coordinator API and the console (retry, import) start executions, of the onboarding state machine', () => {
+    expect(handlersAllowed('states:StartExecution')).toEqual(['coordinator-api', 'console']);
     expect(grantedResources('coordinator-api', 'states:StartExecution')).toEqual([STATE_MACHINE_ARN]);
+    expect(grantedResources('console', 'states:StartExecution')).toEqual([STATE_MACHINE_ARN]);
   });
 
-  it('lets only the coordinator API stop executions, and only executions of that state machine', () => {
-    expect(handlersAllowed('states:StopExecution')).toEqual(['coordinator-api']);
-    expect(grantedResources('coordinator-api', 'states:StopExecution')).toEqual([
-      `arn:aws:states:us-east-1:000000000000:execution:${STATE_MACHINE_NAME}:*`,
-    ]);
+  it('lets only the coordinator API and the console (cancel, purge) stop executions, and only executions of that state machine', () => {
+    expect(handlersAllowed('states:StopExecution')).toEqual(['coordinator-api', 'console']);
+    for (const handler of ['coordinator-api', 'console'] as const) {
+      expect(grantedResources(handler, 'states:StopExecution'), handler).toEqual([
+        `arn:aws:states:us-east-1:000000000000:execution:${STATE_MACHINE_NAME}:*`,
+      ]);
+    }
   });
 
   it('lets the functions that resume a waiting placement send task results, for that state machine', () => {
     const resuming = [
       'coordinator-api',
       'review',
+      'console',
       'process-upload',
       'collect-documents',
       'request-site-approval',
@@ -301,8 +344,9 @@ describe('access to the documents bucket', () => {
   });
 
   it('lets the review and upload processor read objects under placements/', () => {
-    expect(handlersAllowed('s3:GetObject')).toEqual(['review', 'process-upload']);
+    expect(handlersAllowed('s3:GetObject')).toEqual(['review', 'console', 'process-upload']);
     expect(grantedResources('review', 's3:GetObject')).toEqual([objects]);
+    expect(grantedResources('console', 's3:GetObject')).toEqual([objects]);
     const listing = statementsOf('review').find((statement) =>
       actionsOf(statement).includes('s3:ListBucket'),
     );
@@ -312,7 +356,7 @@ describe('access to the documents bucket', () => {
     });
   });
 
-  const deleting = ['coordinator-api', 'process-upload', 'apply-retention'] as const;
+  const deleting = ['coordinator-api', 'console', 'process-upload', 'apply-retention'] as const;
 
   it('lets only the upload processor, the coordinator API (purge) and the retention sweep delete objects and their versions, only under placements/', () => {
     for (const action of ['s3:DeleteObject', 's3:DeleteObjectVersion']) {
@@ -440,6 +484,7 @@ describe('sending email', () => {
   it('is allowed to the mailing functions only (cancel mails too), as the sender, through the configuration set', () => {
     expect(handlersAllowed('ses:SendEmail')).toEqual([
       'coordinator-api',
+      'console',
       'collect-documents',
       'request-site-approval',
       'notify-outcome',
@@ -517,13 +562,22 @@ describe('the HTTP API', () => {
   it('leaves the emailed link routes open: the token is the key', () => {
     const portal = `${functionId('portal')}.Arn`;
     const review = `${functionId('review')}.Arn`;
-    expect(routes().filter((route) => route.target !== `${functionId('coordinator-api')}.Arn`)).toEqual([
+    const apiFunctions = [`${functionId('coordinator-api')}.Arn`, `${functionId('console')}.Arn`];
+    expect(routes().filter((route) => !apiFunctions.includes(route.target))).toEqual([
       { routeKey: 'GET /portal/{token}', authorization: 'NONE', target: portal },
       { routeKey: 'GET /portal/{token}/status', authorization: 'NONE', target: portal },
       { routeKey: 'POST /portal/{token}/uploads', authorization: 'NONE', target: portal },
       { routeKey: 'GET /review/{token}', authorization: 'NONE', target: review },
       { routeKey: 'POST /review/{token}', authorization: 'NONE', target: review },
     ]);
+  });
+
+  it('serves every console route from the console function, open on the API: its session is the credential', () => {
+    const staffConsole = `${functionId('console')}.Arn`;
+    expect(routes().filter((route) => route.target === staffConsole)).toEqual(
+      CONSOLE_ROUTES.map((routeKey) => ({ routeKey, authorization: 'NONE', target: staffConsole })),
+    );
+    expect(CONSOLE_ROUTES.every((routeKey) => !routeKey.includes('{proxy+}'))).toBe(true);
   });
 
   it('hands functions the version 2.0 event', () => {

@@ -1,6 +1,7 @@
 import { ConcurrentUpdateError, ValidationError } from '../../functions/core/errors.js';
 import type { LinkRecord } from '../../functions/core/model/link.js';
 import type { Placement } from '../../functions/core/model/placement.js';
+import type { PlacementImport } from '../../functions/core/model/placement-import.js';
 import type { PurgeRecord } from '../../functions/core/model/purge-record.js';
 import { type Site, siteFromStorage } from '../../functions/core/model/site.js';
 import type { StudentDocument } from '../../functions/core/model/student-document.js';
@@ -17,6 +18,7 @@ export class InMemoryWorld {
   readonly purgeRecords = new Map<string, PurgeRecord>();
   /** The dashboard counters, moved with every placement write as the table adapter moves them. */
   readonly counters = new Map<string, number>();
+  readonly importsById = new Map<string, PlacementImport>();
   /** The retention index: end date → placement ids filed under it. */
   readonly endingOn = new Map<string, Set<string>>();
   /** Ledger claims by key: pending ones have a `leaseUntil`, completed ones do not. */
@@ -98,6 +100,15 @@ export class InMemoryWorld {
       replaceCounters: async (totals) => {
         this.counters.clear();
         for (const [counter, count] of totals) this.counters.set(counter, count);
+      },
+    },
+    imports: {
+      getImport: async (importId) => structuredClone(this.importsById.get(importId)),
+      saveImport: async (record, expectedVersion) => {
+        if (this.importsById.get(record.importId)?.version !== expectedVersion) {
+          throw new ConcurrentUpdateError('import changed');
+        }
+        this.importsById.set(record.importId, structuredClone(record));
       },
     },
     documents: {

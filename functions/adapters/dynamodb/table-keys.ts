@@ -19,6 +19,8 @@ export const searchKey = (term: string, placementId: string) => ({
   pk: searchPartition(term),
   sk: `${term}#${placementId}`,
 });
+/** A checked CSV import of the console (its rows and progress), one item. */
+export const importKey = (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' });
 export const placementKey = (placementId: string) => ({ pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' });
 export const documentKey = (studentId: string, documentId: string) => ({
   pk: `STUDENT#${studentId}`,

@@ -1,4 +1,6 @@
+import type { Disclosure } from './disclosure.js';
 import type { PurgeProgress } from './purge-record.js';
+import type { RejectionReasonCode } from './rejection-reason-code.js';
 import type { RequirementCode } from './requirement-code.js';
 import type { SiteRequirementSpec } from './site.js';
 import { STORED_WITHOUT_VERIFICATION, type VerificationMode } from './verification.js';
@@ -54,11 +56,19 @@ export interface PlacementRequirement {
   sentBackBy?: string;
 }
 
+/** Who made a change by hand: a staff member signed in to the console (their `sub` and email). */
+export interface ChangedBy {
+  sub: string;
+  email: string;
+}
+
 export interface HistoryEntry {
   /** ISO-8601 instant. */
   at: string;
   type: string;
   detail?: string;
+  /** The staff member who made the change through the console; absent for the workflow's own steps. */
+  by?: ChangedBy;
 }
 
 export type SiteDecisionKind = 'approve' | 'decline' | 'request-changes';
@@ -123,6 +133,13 @@ export interface Placement {
   purge?: PurgeProgress;
   /** Backend only: the latest `sentBackAt` the student has been emailed about (sent-back notice or reminder). */
   sentBackNoticeThrough?: string;
+  /**
+   * Backend only: how many times staff sent an item of this placement back, per reason code (kept when
+   * the student uploads again; the reports' "most often sent back" counters are made from it).
+   */
+  sentBackReasons?: Partial<Record<RejectionReasonCode, number>>;
+  /** Every view of the student's documents, oldest first (`recordDocumentDisclosure`); absent when none. */
+  disclosures?: Disclosure[];
 }
 
 /** A placement's verification mode; placements stored before the setting existed were `automatic`. */

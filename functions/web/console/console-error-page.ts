@@ -1,8 +1,12 @@
 import { html, type SafeHtml } from '../html.js';
 import type { RenderedPage } from '../page-layout.js';
-import { type ConsoleContext, renderConsolePage, renderSignedOutPage } from './console-layout.js';
+import {
+  type ConsoleContext,
+  ROLE_LABELS,
+  renderConsolePage,
+  renderSignedOutPage,
+} from './console-layout.js';
 import { consoleLinks } from './console-links.js';
-import { ROLE_LABELS } from './console-role.js';
 
 /**
  * A console page shown instead of the one asked for:

@@ -1,10 +1,21 @@
+import { type ConsoleAction, mayPerform } from '../../staff-auth/console-permissions.js';
+import type { StaffIdentity, StaffRole } from '../../staff-auth/staff-identity.js';
 import { html, type SafeHtml, trustedHtml } from '../html.js';
 import type { RenderedPage } from '../page-layout.js';
 import { CONSOLE_PAGE_STYLES, CONSOLE_PAGE_STYLES_HASH } from '../page-styles.js';
 import { pageHeaders } from '../security-headers.js';
 import { postForm } from './console-forms.js';
 import { type ConsoleLinks, consoleLinks } from './console-links.js';
-import { type ConsoleAbility, ROLE_LABELS, roleMay, type StaffMember } from './console-role.js';
+
+/** The signed-in staff member as pages show them (their sign-in email and role). */
+export type StaffMember = Pick<StaffIdentity, 'email' | 'role'>;
+
+/** The role as the header names it. */
+export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
+  coordinator: 'Coordinator',
+  reviewer: 'Reviewer',
+  viewer: 'Viewer',
+};
 
 /** A message about the last action, shown once at the top of the next page ("Waived HIPAA_TRAINING"). */
 export interface FlashMessage {
@@ -31,11 +42,11 @@ const SECTIONS: ReadonlyArray<{
   section: ConsoleSection;
   label: string;
   href: (links: ConsoleLinks) => string;
-  needs?: ConsoleAbility;
+  needs?: ConsoleAction;
 }> = [
   { section: 'dashboard', label: 'Dashboard', href: (links) => links.dashboard },
   { section: 'placements', label: 'Placements', href: (links) => links.placements },
-  { section: 'queue', label: 'Verification queue', href: (links) => links.queue, needs: 'work-queue' },
+  { section: 'queue', label: 'Verification queue', href: (links) => links.queue, needs: 'verify-document' },
   { section: 'sites', label: 'Sites', href: (links) => links.sites },
   { section: 'import', label: 'Import', href: (links) => links.importPlacements, needs: 'import-placements' },
   { section: 'reports', label: 'Reports', href: (links) => links.reports },
@@ -62,7 +73,7 @@ const PRODUCT_NAME = 'Placement onboarding';
 const navigation = (context: ConsoleContext, links: ConsoleLinks, current: ConsoleSection | undefined) =>
   html`<nav class="console-nav" aria-label="Console">
 <ul>
-${SECTIONS.filter((entry) => !entry.needs || roleMay(context.staff.role, entry.needs)).map(
+${SECTIONS.filter((entry) => !entry.needs || mayPerform(context.staff.role, entry.needs)).map(
   (entry) =>
     html`<li><a href="${entry.href(links)}"${entry.section === current && html` aria-current="page"`}>${entry.label}</a></li>`,
 )}

@@ -1,10 +1,10 @@
+import { mayPerform } from '../../staff-auth/console-permissions.js';
 import { displayDate } from '../display-date.js';
 import { html, type SafeHtml } from '../html.js';
 import type { RenderedPage } from '../page-layout.js';
 import { barChart } from './bar-chart.js';
 import { type ConsoleContext, renderConsolePage } from './console-layout.js';
 import { consoleLinks, queryString } from './console-links.js';
-import { roleMay } from './console-role.js';
 import { dataTable, emptyState } from './data-table.js';
 import { displayCount, displayDays, displayHours } from './duration-display.js';
 import {
@@ -75,7 +75,7 @@ const durationStats = (label: string, summary: DurationSummary, show: (value?: n
 
 const emptyDashboard = (context: ConsoleContext): SafeHtml => {
   const links = consoleLinks(context.basePath);
-  const canSetUp = roleMay(context.staff.role, 'edit-sites');
+  const canSetUp = mayPerform(context.staff.role, 'edit-site');
   return emptyState(
     'No placements yet',
     canSetUp
@@ -101,7 +101,7 @@ export const renderDashboardPage = (context: ConsoleContext, view: DashboardView
     label: placementStatusLabel(status),
     count: view.byStatus[status] ?? 0,
   }));
-  const queueLink = roleMay(context.staff.role, 'work-queue');
+  const queueLink = mayPerform(context.staff.role, 'verify-document');
   const main = html`<p class="lead">${displayCount(placements)} placements in all.</p>
 <dl class="grid grid--stats">
 ${stat('Waiting on students', displayCount(view.waitingOn.student))}

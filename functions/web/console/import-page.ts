@@ -19,7 +19,7 @@ export interface ImportRowIssue {
  * - `choose`: the file form (with an error when the file could not be read at all);
  * - `invalid`: every bad row by number; nothing was created;
  * - `confirm`: every row is good; how many placements will be created, and a button to start;
- * - `progress`: the run, with a progress bar and a link to refresh.
+ * - `progress`: the run, with a progress bar and a "Continue" button that creates the next rows.
  */
 export type ImportView =
   | { readonly state: 'choose'; readonly errors?: readonly FieldIssue[] }
@@ -122,7 +122,11 @@ const progressView = (
 ${
   view.finished
     ? html`<p><a href="${links.placements}">See the placements</a></p>`
-    : html`<p>You can leave this page; the import keeps running. <a class="button button--secondary" href="${links.importRun(view.importId)}">Refresh</a></p>`
+    : postForm(
+        { action: links.importRun(view.importId), csrfToken: context.csrfToken },
+        html`<p>Each step creates the next rows. You can leave and come back: rows already created are never created twice.</p>
+<button type="submit">Continue</button>`,
+      )
 }
 </section>
 ${

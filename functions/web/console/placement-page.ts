@@ -1,10 +1,10 @@
+import { mayPerform } from '../../staff-auth/console-permissions.js';
 import { displayDate, displayDateRange, displayInstant } from '../display-date.js';
 import { html, type SafeHtml } from '../html.js';
 import type { RenderedPage } from '../page-layout.js';
 import { errorSummary, type FieldIssue, inputField, postForm, selectField } from './console-forms.js';
 import { type ConsoleContext, renderConsolePage } from './console-layout.js';
 import { type ConsoleLinks, consoleLinks, type PlacementAction } from './console-links.js';
-import { roleMay } from './console-role.js';
 import { dataTable } from './data-table.js';
 import {
   consoleRequirementStatusClass,
@@ -236,7 +236,7 @@ const reasonField = (
   });
 
 const actions = (context: ConsoleContext, view: PlacementDetailView): SafeHtml | false => {
-  if (!roleMay(context.staff.role, 'manage-placements')) return false;
+  if (!mayPerform(context.staff.role, 'waive-requirement')) return false;
   const open = OPEN_STATUSES.has(view.status);
   const waivable = view.requirements.filter(
     (requirement) => !['ACCEPTED', 'WAIVED'].includes(requirement.status),
@@ -331,7 +331,7 @@ ${errorsFor(issues, 'confirm').length > 0 && html`<p class="field-error" id="pur
 /** A placement's whole story: the facts, the checklist, history, disclosures and the actions the role may take. */
 export const renderPlacementPage = (context: ConsoleContext, view: PlacementDetailView): RenderedPage => {
   const links = consoleLinks(context.basePath);
-  const canVerify = roleMay(context.staff.role, 'work-queue');
+  const canVerify = mayPerform(context.staff.role, 'verify-document');
   const main = html`<p class="lead"><span class="${placementStatusClass(view.status)}"><span class="visually-hidden">Status: </span>${placementStatusLabel(view.status)}</span> Waiting on: ${waitingOnLabel(view.waitingOn)}</p>
 <section class="card" aria-labelledby="facts-heading">
 <h2 id="facts-heading">Placement</h2>

@@ -38,6 +38,8 @@ export interface ReportsView {
   /** Documents sent back, per reason code, most first. */
   readonly sentBack: ReadonlyArray<{ reasonCode: string; count: number }>;
   readonly lapsing: readonly LapsingEvidenceView[];
+  /** The lapsing list stopped at its bound (the first running rotations only); the page says so. */
+  readonly lapsingIncomplete?: boolean;
 }
 
 const SHOWN_STATUSES = [
@@ -109,6 +111,7 @@ ${dataTable({
 </section>
 <section class="section" aria-labelledby="lapsing-heading">
 <h2 id="lapsing-heading">Evidence lapsing within 30 days of a running rotation</h2>
+${view.lapsingIncomplete && html`<p class="notice notice--warning">This list covers the first 200 running, cleared rotations only.</p>`}
 ${
   view.lapsing.length === 0
     ? html`<p class="notice notice--done">No evidence on file lapses within 30 days while its rotation is running.</p>`

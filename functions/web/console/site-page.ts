@@ -1,12 +1,12 @@
 import { REQUIREMENT_CODES } from '../../core/model/requirement-code.js';
 import { overrideFieldFor, REQUIREMENT_CATALOGUE } from '../../core/requirement-catalogue.js';
+import { mayPerform } from '../../staff-auth/console-permissions.js';
 import { displayDate } from '../display-date.js';
 import { html, type SafeHtml } from '../html.js';
 import type { RenderedPage } from '../page-layout.js';
 import { errorSummary, type FieldIssue, inputField, postForm } from './console-forms.js';
 import { type ConsoleContext, renderConsolePage } from './console-layout.js';
 import { consoleLinks } from './console-links.js';
-import { roleMay } from './console-role.js';
 import { VERIFICATION_LABELS } from './sites-page.js';
 
 /** A site requirement: a catalogue code and the site's own validity window, when it has one. */
@@ -266,7 +266,7 @@ ${postForm(
 
 /** A site: read-only for viewers and reviewers; the edit (or create) form for coordinators, with errors by each field. */
 export const renderSitePage = (context: ConsoleContext, view: SitePageView): RenderedPage => {
-  const canEdit = roleMay(context.staff.role, 'edit-sites');
+  const canEdit = mayPerform(context.staff.role, 'edit-site');
   const heading = view.site ? view.site.name : 'Add a site';
   const failed = (view.form?.errors.length ?? 0) > 0;
   if (!view.site && !canEdit) throw new Error('Only a role that may edit sites gets the new-site form.');

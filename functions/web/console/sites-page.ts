@@ -1,9 +1,9 @@
+import { mayPerform } from '../../staff-auth/console-permissions.js';
 import { displayDate } from '../display-date.js';
 import { html } from '../html.js';
 import type { RenderedPage } from '../page-layout.js';
 import { type ConsoleContext, renderConsolePage } from './console-layout.js';
 import { consoleLinks } from './console-links.js';
-import { roleMay } from './console-role.js';
 import { dataTable, emptyState } from './data-table.js';
 
 /** One row of the sites list. */
@@ -29,7 +29,7 @@ export const VERIFICATION_LABELS: Readonly<Record<SiteRowView['verification'], s
 /** The sites: name, admins, how documents are verified, the agreement's expiry; "Add a site" for coordinators. */
 export const renderSitesPage = (context: ConsoleContext, view: SitesListView): RenderedPage => {
   const links = consoleLinks(context.basePath);
-  const canEdit = roleMay(context.staff.role, 'edit-sites');
+  const canEdit = mayPerform(context.staff.role, 'edit-site');
   const addSite = canEdit && html`<p><a class="button" href="${links.newSite}">Add a site</a></p>`;
   const main =
     view.sites.length === 0

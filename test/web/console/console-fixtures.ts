@@ -1,5 +1,5 @@
+import type { StaffRole as ConsoleRole } from '../../../functions/staff-auth/staff-identity.js';
 import type { ConsoleContext } from '../../../functions/web/console/console-layout.js';
-import type { ConsoleRole } from '../../../functions/web/console/console-role.js';
 import type { DashboardView } from '../../../functions/web/console/dashboard-page.js';
 import type { ImportView } from '../../../functions/web/console/import-page.js';
 import type { PlacementDetailView } from '../../../functions/web/console/placement-page.js';

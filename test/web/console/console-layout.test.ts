@@ -56,7 +56,7 @@ describe('the console layout', () => {
   it('signs out with a POST form that carries the CSRF token', () => {
     const forms = postFormsOf(render('viewer').html);
     expect(forms).toHaveLength(1);
-    expect(forms[0]?.action).toBe('/console/sign-out');
+    expect(forms[0]?.action).toBe('/console/auth/sign-out');
     expect(forms[0] && hiddenValue(forms[0], '_csrf')).toBe(CSRF_TOKEN);
   });
 

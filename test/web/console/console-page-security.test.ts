@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { StaffRole as ConsoleRole } from '../../../functions/staff-auth/staff-identity.js';
 import { renderConsoleErrorPage } from '../../../functions/web/console/console-error-page.js';
-import type { ConsoleRole } from '../../../functions/web/console/console-role.js';
 import { renderDashboardPage } from '../../../functions/web/console/dashboard-page.js';
 import { renderImportPage } from '../../../functions/web/console/import-page.js';
 import { renderPlacementPage } from '../../../functions/web/console/placement-page.js';
@@ -67,9 +67,9 @@ describe.each(everyPage)('console page: $name', ({ role, page }) => {
 
   it('shows only the actions the role may take', () => {
     const targets = postTargetsOf(page.html);
-    if (role === 'viewer') expect(targets).toEqual(['sign-out']);
+    if (role === 'viewer') expect(targets).toEqual(['auth/sign-out']);
     if (role === 'reviewer') {
-      expect(targets.filter((target) => !/^sign-out$|\/verification$/.test(target))).toEqual([]);
+      expect(targets.filter((target) => !/^auth\/sign-out$|\/verification$/.test(target))).toEqual([]);
     }
   });
 });

@@ -43,7 +43,7 @@ describe('the dashboard', () => {
   });
 
   it('has no action forms, only sign-out', () => {
-    expect(postTargetsOf(page)).toEqual(['sign-out']);
+    expect(postTargetsOf(page)).toEqual(['auth/sign-out']);
   });
 
   it('links the queue for a reviewer but not for a viewer', () => {

@@ -28,7 +28,7 @@ describe('the console error pages', () => {
       returnTo: '/console/placements/p-100',
     });
     expect(page.statusCode).toBe(401);
-    expect(hrefsOf(page.html)).toContain('/console/sign-in?returnTo=%2Fconsole%2Fplacements%2Fp-100');
+    expect(hrefsOf(page.html)).toContain('/console/auth/sign-in?returnTo=%2Fconsole%2Fplacements%2Fp-100');
     expect(visibleText(page.html)).toContain('Sign in again');
     expect(page.html).not.toContain('<nav');
     expect(postTargetsOf(page.html)).toEqual([]);
@@ -50,7 +50,7 @@ describe('the console error pages', () => {
       basePath: '/console',
       context: contextFor('viewer'),
     });
-    expect(postTargetsOf(signedIn.html)).toEqual(['sign-out']);
+    expect(postTargetsOf(signedIn.html)).toEqual(['auth/sign-out']);
   });
 });
 
@@ -84,7 +84,7 @@ describe('the reports page', () => {
   });
 
   it('has an empty state and no action forms', () => {
-    expect(postTargetsOf(page)).toEqual(['sign-out']);
+    expect(postTargetsOf(page)).toEqual(['auth/sign-out']);
     const empty = visibleText(
       renderReportsPage(contextFor('viewer'), { rows: [], sentBack: [], lapsing: [] }).html,
     );

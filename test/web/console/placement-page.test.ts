@@ -67,7 +67,7 @@ describe('a placement', () => {
 
   it('gives a coordinator waive, resend, cancel and purge on an open placement, each with the CSRF token', () => {
     expect(postTargetsOf(page)).toEqual([
-      'sign-out',
+      'auth/sign-out',
       'placements/p-100/waivers',
       'placements/p-100/resend-link',
       'placements/p-100/cancel',
@@ -99,7 +99,7 @@ describe('a placement', () => {
       placementView({ status: 'FAILED', waitingOn: undefined }),
     ).html;
     expect(postTargetsOf(failed)).toEqual([
-      'sign-out',
+      'auth/sign-out',
       'placements/p-100/retry',
       'placements/p-100/cancel',
       'placements/p-100/purge',
@@ -111,21 +111,21 @@ describe('a placement', () => {
       contextFor('coordinator'),
       placementView({ status: 'CLEARED', waitingOn: undefined }),
     ).html;
-    expect(postTargetsOf(cleared)).toEqual(['sign-out', 'placements/p-100/purge']);
+    expect(postTargetsOf(cleared)).toEqual(['auth/sign-out', 'placements/p-100/purge']);
     const purged = renderPlacementPage(
       contextFor('coordinator'),
       placementView({ status: 'CLEARED', purged: true }),
     ).html;
-    expect(postTargetsOf(purged)).toEqual(['sign-out']);
+    expect(postTargetsOf(purged)).toEqual(['auth/sign-out']);
     expect(visibleText(purged)).toContain('have been purged');
   });
 
   it('shows a viewer no action at all, and a reviewer no waive, cancel, retry, purge or resend', () => {
     expect(postTargetsOf(renderPlacementPage(contextFor('viewer'), placementView()).html)).toEqual([
-      'sign-out',
+      'auth/sign-out',
     ]);
     const reviewer = renderPlacementPage(contextFor('reviewer'), placementView({ status: 'FAILED' })).html;
-    expect(postTargetsOf(reviewer)).toEqual(['sign-out']);
+    expect(postTargetsOf(reviewer)).toEqual(['auth/sign-out']);
     expect(visibleText(reviewer)).not.toContain('Actions');
   });
 

@@ -75,7 +75,7 @@ describe('the placements list', () => {
   });
 
   it('has no POST form but sign-out, for any role', () => {
-    expect(postTargetsOf(page)).toEqual(['sign-out']);
+    expect(postTargetsOf(page)).toEqual(['auth/sign-out']);
   });
 
   it('escapes student names and search text', () => {

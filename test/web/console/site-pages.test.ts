@@ -43,7 +43,7 @@ describe('a site', () => {
   it('is read-only for a viewer and a reviewer: the facts, no form', () => {
     for (const role of ['viewer', 'reviewer'] as const) {
       const page = renderSitePage(contextFor(role), { site: siteView() }).html;
-      expect(postTargetsOf(page)).toEqual(['sign-out']);
+      expect(postTargetsOf(page)).toEqual(['auth/sign-out']);
       const text = visibleText(page);
       expect(text).toContain('Tuberculosis (TB) screening (6 months)');
       expect(text).toContain('Tdap vaccination (5 years)');
@@ -53,7 +53,7 @@ describe('a site', () => {
 
   it('is an edit form for a coordinator that posts to the site with the CSRF token', () => {
     const forms = postFormsOf(edit);
-    expect(postTargetsOf(edit)).toEqual(['sign-out', 'sites/riverside']);
+    expect(postTargetsOf(edit)).toEqual(['auth/sign-out', 'sites/riverside']);
     expect(forms[1] && hiddenValue(forms[1], '_csrf')).toBe(CSRF_TOKEN);
   });
 
@@ -73,7 +73,7 @@ describe('a site', () => {
 
   it('creates a site with a site id field and the defaults of a new site', () => {
     const create = renderSitePage(contextFor('coordinator'), {}).html;
-    expect(postTargetsOf(create)).toEqual(['sign-out', 'sites']);
+    expect(postTargetsOf(create)).toEqual(['auth/sign-out', 'sites']);
     expect(tagWithId(create, 'site-siteId')).toContain('required');
     expect(tagWithId(create, 'site-reminderIntervalHours')).toContain('value="72"');
     expect(tagWithId(create, 'verification-staff')).toContain('checked');

@@ -43,7 +43,7 @@ describe('the verification queue', () => {
   });
 
   it('has no POST form but sign-out', () => {
-    expect(postTargetsOf(page)).toEqual(['sign-out']);
+    expect(postTargetsOf(page)).toEqual(['auth/sign-out']);
   });
 });
 
