@@ -15,7 +15,7 @@ export interface StaffAuthSettings {
   readonly roleMap: Readonly<Record<string, StaffRole>>;
   /** `{publicBaseUrl}/console/auth/callback`. */
   readonly redirectUri: string;
-  /** `{publicBaseUrl}/console`: where the provider returns after sign-out. */
+  /** `{publicBaseUrl}/console/signed-out` (the client's registered sign-out URL): where the provider returns after sign-out. */
   readonly postLogoutRedirectUri: string;
   readonly publicBaseUrl: string;
   /** HTTPS: Secure, `__Host-` cookies. */
@@ -58,7 +58,7 @@ export const readStaffAuthSettings = (source: NodeJS.ProcessEnv = process.env): 
     rolesClaim: env.OIDC_ROLES_CLAIM ?? DEFAULT_ROLES_CLAIM,
     roleMap: parseRoleMap(env.OIDC_ROLE_MAP),
     redirectUri: `${base}/console/auth/callback`,
-    postLogoutRedirectUri: `${base}/console`,
+    postLogoutRedirectUri: `${base}/console/signed-out`,
     publicBaseUrl: base,
     secureCookies: isSecureBaseUrl(base),
   };

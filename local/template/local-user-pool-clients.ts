@@ -48,7 +48,7 @@ const withLocalCopies = (urls: readonly string[], apiUrl: string): string[] => {
 /**
  * The console clients of the template's `AWS::Cognito::UserPoolClient` resources, with their
  * `CallbackURLs` and `LogoutURLs`, under the client id their `Ref` gives locally; without any, the
- * fallback client `onboarding-console` with `<api>/console/auth/callback` and `<api>/console`.
+ * fallback client `onboarding-console` with `<api>/console/auth/callback` and `<api>/console/signed-out`.
  */
 export function readUserPoolClients(
   stacks: StackTemplate[],
@@ -74,7 +74,7 @@ export function readUserPoolClients(
     {
       clientId: FALLBACK_CONSOLE_CLIENT_ID,
       redirectUris: localVariants(options.apiUrl).map((base) => `${base}/console/auth/callback`),
-      postLogoutRedirectUris: localVariants(options.apiUrl).map((base) => `${base}/console`),
+      postLogoutRedirectUris: localVariants(options.apiUrl).map((base) => `${base}/console/signed-out`),
     },
   ];
 }

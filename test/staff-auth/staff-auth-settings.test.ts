@@ -16,7 +16,7 @@ describe('the console’s sign-in settings', () => {
       rolesClaim: 'cognito:groups',
       roleMap: { coordinators: 'coordinator', reviewers: 'reviewer', viewers: 'viewer' },
       redirectUri: 'https://onboarding.school.example/console/auth/callback',
-      postLogoutRedirectUri: 'https://onboarding.school.example/console',
+      postLogoutRedirectUri: 'https://onboarding.school.example/console/signed-out',
       publicBaseUrl: 'https://onboarding.school.example',
       secureCookies: true,
     });

@@ -73,7 +73,7 @@ describe('Cognito user pools served by the local sign-in provider', () => {
       {
         clientId: 'onboarding-console',
         redirectUris: [`${API}/console/auth/callback`, 'http://localhost:4000/console/auth/callback'],
-        postLogoutRedirectUris: [`${API}/console`, 'http://localhost:4000/console'],
+        postLogoutRedirectUris: [`${API}/console/signed-out`, 'http://localhost:4000/console/signed-out'],
       },
     ]);
   });
