@@ -569,6 +569,8 @@ describe('the HTTP API', () => {
       { routeKey: 'POST /portal/{token}/uploads', authorization: 'NONE', target: portal },
       { routeKey: 'GET /review/{token}', authorization: 'NONE', target: review },
       { routeKey: 'POST /review/{token}', authorization: 'NONE', target: review },
+      // A document of the packet: the view is recorded, then the browser goes to a short-lived URL.
+      { routeKey: 'GET /review/{token}/documents/{documentId}', authorization: 'NONE', target: review },
     ]);
   });
 
