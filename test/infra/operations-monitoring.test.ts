@@ -17,6 +17,7 @@ const HANDLERS: HandlerName[] = [
   'notify-outcome',
   'record-failure',
   'apply-retention',
+  'console',
 ];
 
 let stack: StatelessStack;
