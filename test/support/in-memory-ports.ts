@@ -34,6 +34,13 @@ export class InMemoryWorld {
   failNextSends = 0;
   currentTime = new Date('2026-01-05T09:00:00Z');
 
+  /** Stores a placement as it is (a test's fixture), moving the counters as a write would. */
+  seedPlacement(placement: Placement): void {
+    const before = this.placementsById.get(placement.placementId);
+    this.placementsById.set(placement.placementId, structuredClone(placement));
+    this.moveCounters(before, placement);
+  }
+
   private moveCounters(before: Placement | undefined, after: Placement): void {
     for (const { counter, by } of counterDeltas(before, after)) {
       this.counters.set(counter, (this.counters.get(counter) ?? 0) + by);
