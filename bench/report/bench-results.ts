@@ -1,5 +1,6 @@
 import type { BenchOptions } from '../bench-options.js';
 import type { FunctionBundleResult } from '../bundles/measure-bundles.js';
+import type { ConsoleAtScaleResult } from '../console/console-at-scale.js';
 import type { LatencyResult } from '../latency/warm-latency.js';
 import type { LoadResult } from '../load/load-run.js';
 import type { MachineInfo } from '../machine-info.js';
@@ -40,5 +41,13 @@ export interface BenchResults {
   paths: PathsMeasurement['paths'];
   requirementsPerPlacement: number;
   load: LoadResult | null;
+  /** The console at scale (`--only console` rewrites just this section); absent in older results. */
+  console?: ConsoleSection;
   overBudget: string[];
+}
+
+/** The console section, with when it was measured and how busy the machine was. */
+export interface ConsoleSection extends ConsoleAtScaleResult {
+  generatedAt: string;
+  loadAverage: { atStart: number[]; atEnd: number[] };
 }
