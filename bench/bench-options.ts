@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** `npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] [--skip-load] [--only console]`. */
+/** `npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] [--skip-load] [--only console|lighthouse]`. */
 export interface BenchOptions {
   /** Placements in the load run (default 1,000). */
   placements: number;
@@ -11,8 +11,8 @@ export interface BenchOptions {
   /** Requests per route for the warm latency percentiles. */
   latencySamples: number;
   skipLoad: boolean;
-  /** Run only these sections (`--only console`); the other sections of results.json are kept. */
-  only: 'console' | undefined;
+  /** Run only these sections (`--only console`, `--only lighthouse`); the other sections of results.json are kept. */
+  only: 'console' | 'lighthouse' | undefined;
   /** Placements seeded for the console at scale (100 first, then up to this). */
   consolePlacements: number;
   /** Requests per console page and JSON answer for its p95. */
@@ -43,12 +43,12 @@ const wholeNumber = (flag: string, text: string | undefined, min: number, max: n
 
 const USAGE =
   'Usage: npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] ' +
-  '[--skip-load] [--only console] [--console-placements N] [--console-samples N] [--results FILE]';
+  '[--skip-load] [--only console|lighthouse] [--console-placements N] [--console-samples N] [--results FILE]';
 
 const onlyOf = (value: string | boolean | undefined): BenchOptions['only'] => {
   if (value === undefined) return undefined;
-  if (value === 'console') return value;
-  throw new Error(`--only must be "console", got "${String(value)}". ${USAGE}`);
+  if (value === 'console' || value === 'lighthouse') return value;
+  throw new Error(`--only must be "console" or "lighthouse", got "${String(value)}". ${USAGE}`);
 };
 
 /** Reads the bench's options with Node's own `util.parseArgs` (as `npm start` and the CLI do). */

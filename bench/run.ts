@@ -14,12 +14,13 @@ import { BUNDLE_BUDGET, measureBundles } from './bundles/measure-bundles.js';
 import { CloudHost } from './cloud/cloud-host-client.js';
 import { measureConsoleAtScale } from './console/console-at-scale.js';
 import { measureWarmLatency } from './latency/warm-latency.js';
+import { measureLighthouse } from './lighthouse/lighthouse-pages.js';
 import { loadRun } from './load/load-run.js';
 import { machineInfo } from './machine-info.js';
 import { US_EAST_1 } from './paths/aws-prices.js';
 import { measurePaths } from './paths/measure-paths.js';
 import type { BenchResults } from './report/bench-results.js';
-import { consoleTables, resultsTables } from './report/results-tables.js';
+import { consoleTables, lighthouseTable, resultsTables } from './report/results-tables.js';
 import { measureStartup, START_BUDGET_MS } from './startup/measure-startup.js';
 import { round } from './statistics.js';
 
@@ -51,6 +52,45 @@ async function main(): Promise<void> {
       await consoleHost.stop();
     }
   };
+
+  const lighthouseRun = async () => {
+    log(`Lighthouse on a local cloud… (${elapsed()})`);
+    const lighthouseHost = await CloudHost.start({ projectDir: PROJECT_DIR, meterDynamoDb: false });
+    try {
+      return await measureLighthouse(lighthouseHost, log);
+    } finally {
+      await lighthouseHost.stop();
+    }
+  };
+
+  if (options.only === 'lighthouse') {
+    const path = resolve(PROJECT_DIR, options.resultsFile);
+    const earlier = JSON.parse(await readFile(path, 'utf8')) as BenchResults;
+    await synthesizeIfStale({
+      projectDir: PROJECT_DIR,
+      cdkOutDir: join(PROJECT_DIR, 'cdk.out'),
+      mode: 'auto',
+      log,
+    });
+    const loadAtStart = loadavg();
+    const measured = await lighthouseRun();
+    const results: BenchResults = {
+      ...earlier,
+      lighthouse: {
+        ...measured,
+        generatedAt: new Date().toISOString(),
+        loadAverage: {
+          atStart: loadAtStart.map((value) => round(value, 2)),
+          atEnd: loadavg().map((value) => round(value, 2)),
+        },
+      },
+    };
+    await writeFile(path, `${JSON.stringify(results, null, 2)}\n`);
+    log('');
+    log(lighthouseTable(results.lighthouse));
+    log(`\nWrote ${options.resultsFile}: its lighthouse section (${elapsed()}).`);
+    return;
+  }
 
   if (options.only === 'console') {
     const path = resolve(PROJECT_DIR, options.resultsFile);
@@ -125,6 +165,17 @@ async function main(): Promise<void> {
     },
   };
 
+  const lighthouseLoadAtStart = loadavg();
+  const lighthouseMeasured = await lighthouseRun();
+  const lighthouseSection: BenchResults['lighthouse'] = {
+    ...lighthouseMeasured,
+    generatedAt: new Date().toISOString(),
+    loadAverage: {
+      atStart: lighthouseLoadAtStart.map((value) => round(value, 2)),
+      atEnd: loadavg().map((value) => round(value, 2)),
+    },
+  };
+
   const reuse = paths.measurement.paths.find((path) => path.name === 'reuse');
   const overBudget = [
     ...bundles.functions.flatMap((fn) => fn.overBudget.map((problem) => `${fn.name}: ${problem}`)),
@@ -136,6 +187,7 @@ async function main(): Promise<void> {
       : []),
     ...(load && load.lost > 0 ? [`load run: ${load.lost} placements did not reach CLEARED`] : []),
     ...consoleSection.overBudget,
+    ...lighthouseSection.overBudget,
   ];
   const { resultsFile, ...measuredWith } = options;
   const results: BenchResults = {
@@ -176,6 +228,7 @@ async function main(): Promise<void> {
     requirementsPerPlacement: paths.measurement.requirementsPerPlacement,
     load,
     console: consoleSection,
+    lighthouse: lighthouseSection,
     overBudget,
   };
   await writeFile(resolve(PROJECT_DIR, resultsFile), `${JSON.stringify(results, null, 2)}\n`);

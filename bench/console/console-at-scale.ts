@@ -1,11 +1,9 @@
 import { request } from 'node:http';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tableSeeder } from '../../functions/contract/table-seeding.js';
 import { mapConcurrently } from '../../functions/contract/task-limiter.js';
 import type { CloudHost } from '../cloud/cloud-host-client.js';
 import { usageBetween } from '../cloud/meter-snapshot.js';
 import { percentile, round } from '../statistics.js';
+import { cloudTableSeeder } from './cloud-table-seeder.js';
 import { seededPlacement, seededSites } from './seeded-placements.js';
 
 export const CONSOLE_P95_BUDGET_MS = 100;
@@ -85,17 +83,7 @@ export async function measureConsoleAtScale(
   options: { placements: number; samples: number; concurrency: number; log: (line: string) => void },
 ): Promise<ConsoleAtScaleResult> {
   const { log } = options;
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: host.endpoints.dynamodb,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
-  const tableName = TableNames.find((name) => !/audit|log/i.test(name)) ?? TableNames[0];
-  if (!tableName) throw new Error('The local cloud has no table.');
-  const seeder = tableSeeder(client, tableName);
+  const seeder = await cloudTableSeeder(host);
   const now = new Date();
   const sites = seededSites(now);
   for (const site of sites) await seeder.saveSite(site);

@@ -2,6 +2,7 @@ import type { BenchOptions } from '../bench-options.js';
 import type { FunctionBundleResult } from '../bundles/measure-bundles.js';
 import type { ConsoleAtScaleResult } from '../console/console-at-scale.js';
 import type { LatencyResult } from '../latency/warm-latency.js';
+import type { LighthouseResult } from '../lighthouse/lighthouse-pages.js';
 import type { LoadResult } from '../load/load-run.js';
 import type { MachineInfo } from '../machine-info.js';
 import type { US_EAST_1 } from '../paths/aws-prices.js';
@@ -43,11 +44,15 @@ export interface BenchResults {
   load: LoadResult | null;
   /** The console at scale (`--only console` rewrites just this section); absent in older results. */
   console?: ConsoleSection;
+  /** Lighthouse on the portal, review and console pages (`--only lighthouse`); absent in older results. */
+  lighthouse?: MeasuredSection<LighthouseResult>;
   overBudget: string[];
 }
 
-/** The console section, with when it was measured and how busy the machine was. */
-export interface ConsoleSection extends ConsoleAtScaleResult {
+/** A section with when it was measured and how busy the machine was. */
+export type MeasuredSection<T> = T & {
   generatedAt: string;
   loadAverage: { atStart: number[]; atEnd: number[] };
-}
+};
+
+export type ConsoleSection = MeasuredSection<ConsoleAtScaleResult>;

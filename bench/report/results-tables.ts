@@ -1,5 +1,6 @@
 import { formatTable } from '../../cli/text-table.js';
-import type { BenchResults, ConsoleSection } from './bench-results.js';
+import type { LighthouseResult } from '../lighthouse/lighthouse-pages.js';
+import type { BenchResults, ConsoleSection, MeasuredSection } from './bench-results.js';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const usd = (value: number) => `$${value.toFixed(4)}`;
@@ -124,6 +125,7 @@ export function resultsTables(results: BenchResults): string {
     );
   }
   if (results.console) sections.push('', consoleTables(results.console));
+  if (results.lighthouse) sections.push('', lighthouseTable(results.lighthouse));
   sections.push(
     '',
     results.overBudget.length ? `Over budget:\n  ${results.overBudget.join('\n  ')}` : 'All budgets met.',
@@ -178,5 +180,30 @@ export function consoleTables(section: ConsoleSection | undefined): string {
     ),
     '',
     section.overBudget.length ? `Over budget:\n  ${section.overBudget.join('\n  ')}` : 'Console budgets met.',
+  ].join('\n');
+}
+
+/** Lighthouse scores per page against the budgets. */
+export function lighthouseTable(section: MeasuredSection<LighthouseResult> | undefined): string {
+  if (!section) return 'Lighthouse: not measured.';
+  const score = (value: number | null) => (value === null ? 'n/a' : String(value));
+  return [
+    `Lighthouse (${section.generatedAt}; load average ${section.loadAverage.atStart.join(' ')} at the start, ${section.loadAverage.atEnd.join(' ')} at the end): ${section.method}`,
+    'Budgets: accessibility 100, performance ≥ 95, best practices 100',
+    formatTable(
+      ['page', 'path', 'status', 'accessibility', 'performance', 'best practices'],
+      section.pages.map((row) => [
+        row.page,
+        row.path,
+        score(row.status),
+        score(row.accessibility),
+        score(row.performance),
+        score(row.bestPractices),
+      ]),
+      { maxCellWidth: 70 },
+    ),
+    section.overBudget.length
+      ? `Over budget:\n  ${section.overBudget.join('\n  ')}`
+      : 'Lighthouse budgets met.',
   ].join('\n');
 }

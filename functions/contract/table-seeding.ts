@@ -1,8 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CounterTable } from '../adapters/dynamodb/counter-table.js';
+import { LinkTable } from '../adapters/dynamodb/link-table.js';
 import { PlacementTable } from '../adapters/dynamodb/placement-table.js';
 import { SiteTable } from '../adapters/dynamodb/site-table.js';
 import { StaffSessionTable } from '../adapters/dynamodb/staff-session-table.js';
+import { generateLinkToken, hashLinkToken } from '../core/link-token.js';
 import type { Placement } from '../core/model/placement.js';
 import type { Site } from '../core/model/site.js';
 import { consoleCookieNames } from '../staff-auth/console-cookies.js';
@@ -26,12 +28,19 @@ export interface TableSeeder {
   createPlacement(placement: Placement): Promise<boolean>;
   /** A console session as sign-in stores it; answers the `Cookie` header that carries it (plain HTTP). */
   createStaffSession(identity: StaffIdentity, now: Date): Promise<string>;
+  /** A student's portal link or a site administrator's review link, as issue-link stores it; answers the token. */
+  createLink(
+    placement: Pick<Placement, 'placementId' | 'approvalRound' | 'adminEmails'>,
+    kind: 'portal' | 'review',
+    now: Date,
+  ): Promise<string>;
 }
 
 export const tableSeeder = (client: DynamoDBDocumentClient, tableName: string): TableSeeder => {
   const placements = new PlacementTable(client, tableName, new CounterTable(client, tableName));
   const sites = new SiteTable(client, tableName);
   const sessions = new StaffSessionTable(client, tableName);
+  const links = new LinkTable(client, tableName);
   return {
     saveSite: (site) => sites.saveSite(site, undefined),
     createPlacement: (placement) => placements.createPlacement(placement),
@@ -46,6 +55,20 @@ export const tableSeeder = (client: DynamoDBDocumentClient, tableName: string): 
         csrfSecret: createCsrfSecret(),
       });
       return `${consoleCookieNames(false).session}=${id}`;
+    },
+    createLink: async (placement, kind, now) => {
+      const token = generateLinkToken();
+      await links.saveLink({
+        tokenHash: hashLinkToken(token),
+        kind,
+        placementId: placement.placementId,
+        expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+        ...(kind === 'review'
+          ? { adminEmail: placement.adminEmails[0] ?? '', round: placement.approvalRound ?? 0 }
+          : {}),
+        createdAt: now.toISOString(),
+      });
+      return token;
     },
   };
 };
