@@ -19,7 +19,7 @@ import { loadRun } from './load/load-run.js';
 import { machineInfo } from './machine-info.js';
 import { US_EAST_1 } from './paths/aws-prices.js';
 import { measurePaths } from './paths/measure-paths.js';
-import type { BenchResults } from './report/bench-results.js';
+import type { BenchResults, MeasuredSection } from './report/bench-results.js';
 import { consoleTables, lighthouseTable, resultsTables } from './report/results-tables.js';
 import { measureStartup, START_BUDGET_MS } from './startup/measure-startup.js';
 import { round } from './statistics.js';
@@ -29,6 +29,20 @@ const REUSE_MAX_TRANSITIONS = 12;
 const STARTUP_RUNS = 3;
 
 const log = (line: string) => console.log(line);
+
+/** Runs one section and stamps it with when it ended and how busy the machine was around it. */
+async function measuredSection<T>(measure: () => Promise<T>): Promise<MeasuredSection<T>> {
+  const atStart = loadavg();
+  const measured = await measure();
+  return {
+    ...measured,
+    generatedAt: new Date().toISOString(),
+    loadAverage: {
+      atStart: atStart.map((value) => round(value, 2)),
+      atEnd: loadavg().map((value) => round(value, 2)),
+    },
+  };
+}
 
 async function main(): Promise<void> {
   // The bench's own SDK client (Step Functions history) runs on Node 20 here; Lambda runs Node 22.
@@ -72,19 +86,7 @@ async function main(): Promise<void> {
       mode: 'auto',
       log,
     });
-    const loadAtStart = loadavg();
-    const measured = await lighthouseRun();
-    const results: BenchResults = {
-      ...earlier,
-      lighthouse: {
-        ...measured,
-        generatedAt: new Date().toISOString(),
-        loadAverage: {
-          atStart: loadAtStart.map((value) => round(value, 2)),
-          atEnd: loadavg().map((value) => round(value, 2)),
-        },
-      },
-    };
+    const results: BenchResults = { ...earlier, lighthouse: await measuredSection(lighthouseRun) };
     await writeFile(path, `${JSON.stringify(results, null, 2)}\n`);
     log('');
     log(lighthouseTable(results.lighthouse));
@@ -101,19 +103,7 @@ async function main(): Promise<void> {
       mode: 'auto',
       log,
     });
-    const loadAtStart = loadavg();
-    const measured = await consoleAtScale();
-    const results: BenchResults = {
-      ...earlier,
-      console: {
-        ...measured,
-        generatedAt: new Date().toISOString(),
-        loadAverage: {
-          atStart: loadAtStart.map((value) => round(value, 2)),
-          atEnd: loadavg().map((value) => round(value, 2)),
-        },
-      },
-    };
+    const results: BenchResults = { ...earlier, console: await measuredSection(consoleAtScale) };
     await writeFile(path, `${JSON.stringify(results, null, 2)}\n`);
     log('');
     log(consoleTables(results.console));
@@ -154,27 +144,9 @@ async function main(): Promise<void> {
     });
   }
 
-  const consoleLoadAtStart = loadavg();
-  const consoleMeasured = await consoleAtScale();
-  const consoleSection: BenchResults['console'] = {
-    ...consoleMeasured,
-    generatedAt: new Date().toISOString(),
-    loadAverage: {
-      atStart: consoleLoadAtStart.map((value) => round(value, 2)),
-      atEnd: loadavg().map((value) => round(value, 2)),
-    },
-  };
+  const consoleSection = await measuredSection(consoleAtScale);
 
-  const lighthouseLoadAtStart = loadavg();
-  const lighthouseMeasured = await lighthouseRun();
-  const lighthouseSection: BenchResults['lighthouse'] = {
-    ...lighthouseMeasured,
-    generatedAt: new Date().toISOString(),
-    loadAverage: {
-      atStart: lighthouseLoadAtStart.map((value) => round(value, 2)),
-      atEnd: loadavg().map((value) => round(value, 2)),
-    },
-  };
+  const lighthouseSection = await measuredSection(lighthouseRun);
 
   const reuse = paths.measurement.paths.find((path) => path.name === 'reuse');
   const overBudget = [
