@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** `npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] [--skip-load]`. */
+/** `npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] [--skip-load] [--only console|lighthouse]`. */
 export interface BenchOptions {
   /** Placements in the load run (default 1,000). */
   placements: number;
@@ -11,6 +11,12 @@ export interface BenchOptions {
   /** Requests per route for the warm latency percentiles. */
   latencySamples: number;
   skipLoad: boolean;
+  /** Run only these sections (`--only console`, `--only lighthouse`); the other sections of results.json are kept. */
+  only: 'console' | 'lighthouse' | undefined;
+  /** Placements seeded for the console at scale (100 first, then up to this). */
+  consolePlacements: number;
+  /** Requests per console page and JSON answer for its p95. */
+  consoleSamples: number;
   /** Where results.json goes. */
   resultsFile: string;
 }
@@ -21,6 +27,9 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   initRuns: 21,
   latencySamples: 200,
   skipLoad: false,
+  only: undefined,
+  consolePlacements: 10_000,
+  consoleSamples: 30,
   resultsFile: 'bench/results.json',
 };
 
@@ -34,7 +43,13 @@ const wholeNumber = (flag: string, text: string | undefined, min: number, max: n
 
 const USAGE =
   'Usage: npm run bench -- [--placements N] [--concurrency N] [--init-runs N] [--latency-samples N] ' +
-  '[--skip-load] [--results FILE]';
+  '[--skip-load] [--only console|lighthouse] [--console-placements N] [--console-samples N] [--results FILE]';
+
+const onlyOf = (value: string | boolean | undefined): BenchOptions['only'] => {
+  if (value === undefined) return undefined;
+  if (value === 'console' || value === 'lighthouse') return value;
+  throw new Error(`--only must be "console" or "lighthouse", got "${String(value)}". ${USAGE}`);
+};
 
 /** Reads the bench's options with Node's own `util.parseArgs` (as `npm start` and the CLI do). */
 export const parseBenchOptions = (argv: readonly string[]): BenchOptions => {
@@ -48,6 +63,9 @@ export const parseBenchOptions = (argv: readonly string[]): BenchOptions => {
         'init-runs': { type: 'string' },
         'latency-samples': { type: 'string' },
         'skip-load': { type: 'boolean' },
+        only: { type: 'string' },
+        'console-placements': { type: 'string' },
+        'console-samples': { type: 'string' },
         results: { type: 'string' },
       },
     }));
@@ -66,6 +84,9 @@ export const parseBenchOptions = (argv: readonly string[]): BenchOptions => {
     initRuns: number('init-runs', 10, 1000, DEFAULT_OPTIONS.initRuns),
     latencySamples: number('latency-samples', 10, 100_000, DEFAULT_OPTIONS.latencySamples),
     skipLoad: values['skip-load'] === true,
+    only: onlyOf(values.only),
+    consolePlacements: number('console-placements', 100, 100_000, DEFAULT_OPTIONS.consolePlacements),
+    consoleSamples: number('console-samples', 10, 10_000, DEFAULT_OPTIONS.consoleSamples),
     resultsFile: typeof values.results === 'string' ? values.results : DEFAULT_OPTIONS.resultsFile,
   };
 };

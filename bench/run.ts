@@ -4,20 +4,23 @@
  * 1,000-placement load run through the local cloud. Prints tables and writes bench/results.json.
  * Not part of `npm test`: a benchmark reports, it never fails a build on a time.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { synthesizeIfStale } from '../local/template/synthesize-if-stale.js';
 import { parseBenchOptions } from './bench-options.js';
 import { BUNDLE_BUDGET, measureBundles } from './bundles/measure-bundles.js';
 import { CloudHost } from './cloud/cloud-host-client.js';
+import { measureConsoleAtScale } from './console/console-at-scale.js';
 import { measureWarmLatency } from './latency/warm-latency.js';
+import { measureLighthouse } from './lighthouse/lighthouse-pages.js';
 import { loadRun } from './load/load-run.js';
 import { machineInfo } from './machine-info.js';
 import { US_EAST_1 } from './paths/aws-prices.js';
 import { measurePaths } from './paths/measure-paths.js';
-import type { BenchResults } from './report/bench-results.js';
-import { resultsTables } from './report/results-tables.js';
+import type { BenchResults, MeasuredSection } from './report/bench-results.js';
+import { consoleTables, lighthouseTable, resultsTables } from './report/results-tables.js';
 import { measureStartup, START_BUDGET_MS } from './startup/measure-startup.js';
 import { round } from './statistics.js';
 
@@ -27,6 +30,20 @@ const STARTUP_RUNS = 3;
 
 const log = (line: string) => console.log(line);
 
+/** Runs one section and stamps it with when it ended and how busy the machine was around it. */
+async function measuredSection<T>(measure: () => Promise<T>): Promise<MeasuredSection<T>> {
+  const atStart = loadavg();
+  const measured = await measure();
+  return {
+    ...measured,
+    generatedAt: new Date().toISOString(),
+    loadAverage: {
+      atStart: atStart.map((value) => round(value, 2)),
+      atEnd: loadavg().map((value) => round(value, 2)),
+    },
+  };
+}
+
 async function main(): Promise<void> {
   // The bench's own SDK client (Step Functions history) runs on Node 20 here; Lambda runs Node 22.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -34,6 +51,65 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAverageAtStart = loadavg();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+  const consoleAtScale = async () => {
+    log(`Console at scale on a metered local cloud… (${elapsed()})`);
+    const consoleHost = await CloudHost.start({ projectDir: PROJECT_DIR, meterDynamoDb: true });
+    try {
+      return await measureConsoleAtScale(consoleHost, {
+        placements: options.consolePlacements,
+        samples: options.consoleSamples,
+        concurrency: options.concurrency,
+        log,
+      });
+    } finally {
+      await consoleHost.stop();
+    }
+  };
+
+  const lighthouseRun = async () => {
+    log(`Lighthouse on a local cloud… (${elapsed()})`);
+    const lighthouseHost = await CloudHost.start({ projectDir: PROJECT_DIR, meterDynamoDb: false });
+    try {
+      return await measureLighthouse(lighthouseHost, log);
+    } finally {
+      await lighthouseHost.stop();
+    }
+  };
+
+  if (options.only === 'lighthouse') {
+    const path = resolve(PROJECT_DIR, options.resultsFile);
+    const earlier = JSON.parse(await readFile(path, 'utf8')) as BenchResults;
+    await synthesizeIfStale({
+      projectDir: PROJECT_DIR,
+      cdkOutDir: join(PROJECT_DIR, 'cdk.out'),
+      mode: 'auto',
+      log,
+    });
+    const results: BenchResults = { ...earlier, lighthouse: await measuredSection(lighthouseRun) };
+    await writeFile(path, `${JSON.stringify(results, null, 2)}\n`);
+    log('');
+    log(lighthouseTable(results.lighthouse));
+    log(`\nWrote ${options.resultsFile}: its lighthouse section (${elapsed()}).`);
+    return;
+  }
+
+  if (options.only === 'console') {
+    const path = resolve(PROJECT_DIR, options.resultsFile);
+    const earlier = JSON.parse(await readFile(path, 'utf8')) as BenchResults;
+    await synthesizeIfStale({
+      projectDir: PROJECT_DIR,
+      cdkOutDir: join(PROJECT_DIR, 'cdk.out'),
+      mode: 'auto',
+      log,
+    });
+    const results: BenchResults = { ...earlier, console: await measuredSection(consoleAtScale) };
+    await writeFile(path, `${JSON.stringify(results, null, 2)}\n`);
+    log('');
+    log(consoleTables(results.console));
+    log(`\nWrote ${options.resultsFile}: its console section (${elapsed()}).`);
+    return;
+  }
 
   log('Bundles: synthesizing if stale, measuring sizes and cold starts…');
   const bundles = await measureBundles({
@@ -68,6 +144,10 @@ async function main(): Promise<void> {
     });
   }
 
+  const consoleSection = await measuredSection(consoleAtScale);
+
+  const lighthouseSection = await measuredSection(lighthouseRun);
+
   const reuse = paths.measurement.paths.find((path) => path.name === 'reuse');
   const overBudget = [
     ...bundles.functions.flatMap((fn) => fn.overBudget.map((problem) => `${fn.name}: ${problem}`)),
@@ -78,6 +158,8 @@ async function main(): Promise<void> {
       ? [`npm start on a fresh clone: ${startup.freshStartMedianMs} ms > ${START_BUDGET_MS} ms`]
       : []),
     ...(load && load.lost > 0 ? [`load run: ${load.lost} placements did not reach CLEARED`] : []),
+    ...consoleSection.overBudget,
+    ...lighthouseSection.overBudget,
   ];
   const { resultsFile, ...measuredWith } = options;
   const results: BenchResults = {
@@ -117,6 +199,8 @@ async function main(): Promise<void> {
     paths: paths.measurement.paths,
     requirementsPerPlacement: paths.measurement.requirementsPerPlacement,
     load,
+    console: consoleSection,
+    lighthouse: lighthouseSection,
     overBudget,
   };
   await writeFile(resolve(PROJECT_DIR, resultsFile), `${JSON.stringify(results, null, 2)}\n`);

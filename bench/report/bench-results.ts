@@ -1,6 +1,8 @@
 import type { BenchOptions } from '../bench-options.js';
 import type { FunctionBundleResult } from '../bundles/measure-bundles.js';
+import type { ConsoleAtScaleResult } from '../console/console-at-scale.js';
 import type { LatencyResult } from '../latency/warm-latency.js';
+import type { LighthouseResult } from '../lighthouse/lighthouse-pages.js';
 import type { LoadResult } from '../load/load-run.js';
 import type { MachineInfo } from '../machine-info.js';
 import type { US_EAST_1 } from '../paths/aws-prices.js';
@@ -40,5 +42,17 @@ export interface BenchResults {
   paths: PathsMeasurement['paths'];
   requirementsPerPlacement: number;
   load: LoadResult | null;
+  /** The console at scale (`--only console` rewrites just this section); absent in older results. */
+  console?: ConsoleSection;
+  /** Lighthouse on the portal, review and console pages (`--only lighthouse`); absent in older results. */
+  lighthouse?: MeasuredSection<LighthouseResult>;
   overBudget: string[];
 }
+
+/** A section with when it was measured and how busy the machine was. */
+export type MeasuredSection<T> = T & {
+  generatedAt: string;
+  loadAverage: { atStart: number[]; atEnd: number[] };
+};
+
+export type ConsoleSection = MeasuredSection<ConsoleAtScaleResult>;

@@ -1,5 +1,6 @@
 import { formatTable } from '../../cli/text-table.js';
-import type { BenchResults } from './bench-results.js';
+import type { LighthouseResult } from '../lighthouse/lighthouse-pages.js';
+import type { BenchResults, ConsoleSection, MeasuredSection } from './bench-results.js';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const usd = (value: number) => `$${value.toFixed(4)}`;
@@ -123,9 +124,86 @@ export function resultsTables(results: BenchResults): string {
       ),
     );
   }
+  if (results.console) sections.push('', consoleTables(results.console));
+  if (results.lighthouse) sections.push('', lighthouseTable(results.lighthouse));
   sections.push(
     '',
     results.overBudget.length ? `Over budget:\n  ${results.overBudget.join('\n  ')}` : 'All budgets met.',
   );
   return sections.join('\n');
+}
+
+/** The console at scale: dashboard read units, p95 per page and JSON answer, compression. */
+export function consoleTables(section: ConsoleSection | undefined): string {
+  if (!section) return 'Console at scale: not measured.';
+  return [
+    `Console at scale (${section.generatedAt}; load average ${section.loadAverage.atStart.join(' ')} at the start, ${section.loadAverage.atEnd.join(' ')} at the end)`,
+    `Seeding: ${section.seeding}; ${section.seedSeconds.first} s for the first batch, ${section.seedSeconds.rest} s for the rest.`,
+    '',
+    'Dashboard (GET /console) DynamoDB capacity of one request, from the meter (budget: the same at every size)',
+    formatTable(
+      ['placements', 'accept', 'RRU', 'WRU'],
+      section.dashboardUnits.map((row) => [
+        String(row.placements),
+        row.accept,
+        String(row.readUnits),
+        String(row.writeUnits),
+      ]),
+    ),
+    '',
+    'Console latency, client round trip through the local API gateway (budget p95 ≤ 100 ms)',
+    formatTable(
+      ['target', 'accept', 'n', 'p50 ms', 'p95 ms', 'errors'],
+      section.latency.map((row) => [
+        row.target,
+        row.accept,
+        String(row.samples),
+        row.p50Ms.toFixed(1),
+        row.p95Ms.toFixed(1),
+        String(row.errors),
+      ]),
+      { maxCellWidth: 90 },
+    ),
+    '',
+    'Compression (Accept-Encoding: gzip, deflate, br against identity)',
+    formatTable(
+      ['target', 'accept', 'status', 'encoding', 'bytes sent', 'uncompressed'],
+      section.compression.map((row) => [
+        row.target,
+        row.accept,
+        String(row.status),
+        row.contentEncoding,
+        String(row.bytesOnWire),
+        String(row.bytesUncompressed),
+      ]),
+      { maxCellWidth: 90 },
+    ),
+    '',
+    section.overBudget.length ? `Over budget:\n  ${section.overBudget.join('\n  ')}` : 'Console budgets met.',
+  ].join('\n');
+}
+
+/** Lighthouse scores per page against the budgets. */
+export function lighthouseTable(section: MeasuredSection<LighthouseResult> | undefined): string {
+  if (!section) return 'Lighthouse: not measured.';
+  const score = (value: number | null) => (value === null ? 'n/a' : String(value));
+  return [
+    `Lighthouse (${section.generatedAt}; load average ${section.loadAverage.atStart.join(' ')} at the start, ${section.loadAverage.atEnd.join(' ')} at the end): ${section.method}`,
+    'Budgets: accessibility 100, performance ≥ 95, best practices 100',
+    formatTable(
+      ['page', 'path', 'status', 'accessibility', 'performance', 'best practices'],
+      section.pages.map((row) => [
+        row.page,
+        row.path,
+        score(row.status),
+        score(row.accessibility),
+        score(row.performance),
+        score(row.bestPractices),
+      ]),
+      { maxCellWidth: 70 },
+    ),
+    section.overBudget.length
+      ? `Over budget:\n  ${section.overBudget.join('\n  ')}`
+      : 'Lighthouse budgets met.',
+  ].join('\n');
 }
