@@ -11,6 +11,7 @@ describe('the deployed function bundles', () => {
       'apply-retention',
       'check-compliance',
       'collect-documents',
+      'console',
       'coordinator-api',
       'notify-outcome',
       'portal',
