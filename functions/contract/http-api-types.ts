@@ -1133,6 +1133,7 @@ export interface components {
     /** @enum {string} */
     ErrorCode:
       | 'VALIDATION_FAILED'
+      | 'UNAUTHORIZED'
       | 'FORBIDDEN'
       | 'NOT_FOUND'
       | 'ALREADY_DECIDED'
@@ -1197,6 +1198,19 @@ export interface components {
         'text/html': components['schemas']['HtmlPage'];
         'application/json': components['schemas']['Error'];
       };
+    };
+    /**
+     * @description The view was recorded and `Location` is a storage URL valid for 60 seconds; or, for a browser
+     *     without a session, `Location` is the console's sign-in page (a path, with `returnTo`).
+     */
+    ConsoleDocumentRedirect: {
+      headers: {
+        Location?: string;
+        'Cache-Control': components['headers']['CacheControl'];
+        'Referrer-Policy': components['headers']['ReferrerPolicy'];
+        [name: string]: unknown;
+      };
+      content?: never;
     };
     /** @description The view was recorded; `Location` is a storage URL valid for 60 seconds. */
     DocumentRedirect: {
@@ -2053,7 +2067,6 @@ export interface operations {
       303: components['responses']['ConsoleRedirect'];
       400: components['responses']['ConsoleRefused'];
       401: components['responses']['ConsoleRefused'];
-      403: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -2073,7 +2086,6 @@ export interface operations {
       200: components['responses']['ConsolePage'];
       303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
-      403: components['responses']['ConsoleRefused'];
       404: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
@@ -2182,7 +2194,6 @@ export interface operations {
       401: components['responses']['ConsoleRefused'];
       403: components['responses']['ConsoleRefused'];
       404: components['responses']['ConsoleRefused'];
-      409: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -2224,8 +2235,8 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
-      403: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };
@@ -2262,6 +2273,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
       403: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
@@ -2280,8 +2292,8 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
-      403: components['responses']['ConsoleRefused'];
       404: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
@@ -2321,6 +2333,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
       400: components['responses']['ConsoleRefused'];
       401: components['responses']['ConsoleRefused'];
       403: components['responses']['ConsoleRefused'];
@@ -2394,9 +2407,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      303: components['responses']['DocumentRedirect'];
+      303: components['responses']['ConsoleDocumentRedirect'];
       401: components['responses']['ConsoleRefused'];
-      403: components['responses']['ConsoleRefused'];
       404: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
@@ -2412,6 +2424,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
       403: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
@@ -2441,6 +2454,7 @@ export interface operations {
       };
     };
     responses: {
+      200: components['responses']['ConsolePage'];
       303: components['responses']['ConsoleRedirect'];
       400: components['responses']['ConsoleRefused'];
       401: components['responses']['ConsoleRefused'];
@@ -2462,6 +2476,7 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
       403: components['responses']['ConsoleRefused'];
       404: components['responses']['ConsoleRefused'];
@@ -2484,6 +2499,7 @@ export interface operations {
       };
     };
     responses: {
+      200: components['responses']['ConsolePage'];
       303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
       403: components['responses']['ConsoleRefused'];
@@ -2502,8 +2518,8 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: components['responses']['ConsolePage'];
+      303: components['responses']['ConsoleRedirect'];
       401: components['responses']['ConsoleRefused'];
-      403: components['responses']['ConsoleRefused'];
       500: components['responses']['InternalError'];
       503: components['responses']['ServiceUnavailable'];
     };

@@ -8,11 +8,23 @@ import { ContractChecker } from './support/contract-checker.js';
 let next: { status: number; contentType: string; body: string; headers?: Record<string, string> };
 let server: Server;
 let baseUrl = '';
+/** The last request the server received, as it arrived. */
+let received: { method: string; contentType?: string; cookie?: string; body: string } | undefined;
 
 beforeAll(async () => {
-  server = createServer((_request, response) => {
-    response.writeHead(next.status, { 'content-type': next.contentType, ...next.headers });
-    response.end(next.body);
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received = {
+        method: request.method ?? '',
+        ...(request.headers['content-type'] ? { contentType: request.headers['content-type'] } : {}),
+        ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      response.writeHead(next.status, { 'content-type': next.contentType, ...next.headers });
+      response.end(next.body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -115,6 +127,44 @@ describe('the contract checker', () => {
       else await expect(answer).rejects.toThrow();
     },
   );
+
+  it('sends a form body and a cookie, and sees a 303 as a 303 (not followed) with no body', async () => {
+    const checker = new ContractChecker(readOpenApiDocument(), () => baseUrl);
+    next = {
+      status: 303,
+      contentType: '',
+      body: '',
+      headers: { ...JSON_HEADERS, location: '/console/signed-out' },
+    };
+    const answer = await checker.send({
+      routeKey: 'POST /console/auth/sign-out',
+      path: '/console/auth/sign-out',
+      form: { _csrf: 'token', requirements: ['BLS', 'TB'] },
+      cookie: 'console-session=abc',
+    });
+    expect([answer.status, answer.headers.get('location')]).toEqual([303, '/console/signed-out']);
+    expect(received).toEqual({
+      method: 'POST',
+      contentType: 'application/x-www-form-urlencoded',
+      cookie: 'console-session=abc',
+      body: '_csrf=token&requirements=BLS&requirements=TB',
+    });
+    expect(checker.exercised()).toEqual(['POST /console/auth/sign-out 303']);
+  });
+
+  it('refuses a body on an answer the document gives none (a redirect)', async () => {
+    const checker = new ContractChecker(readOpenApiDocument(), () => baseUrl);
+    next = {
+      status: 303,
+      contentType: 'text/html',
+      body: '<p>moved</p>',
+      headers: { ...JSON_HEADERS, location: '/console/signed-out' },
+    };
+    await expect(
+      checker.send({ routeKey: 'POST /console/auth/sign-out', path: '/console/auth/sign-out', form: {} }),
+    ).rejects.toThrow();
+    expect(checker.exercised()).toEqual([]);
+  });
 
   it('refuses a path that is not one of the route it names', async () => {
     const checker = new ContractChecker(readOpenApiDocument(), () => baseUrl);

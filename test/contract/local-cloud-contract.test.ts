@@ -2,11 +2,18 @@ import { createHash } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { StaffSessionTable } from '../../functions/adapters/dynamodb/staff-session-table.js';
+import { consoleCookieNames } from '../../functions/staff-auth/console-cookies.js';
+import { CSRF_FIELD } from '../../functions/staff-auth/console-request-forgery.js';
+import { createCsrfSecret, csrfTokenFor } from '../../functions/staff-auth/csrf-tokens.js';
+import type { StaffRole } from '../../functions/staff-auth/staff-identity.js';
+import { generateSessionId, hashSessionId } from '../../functions/staff-auth/staff-session.js';
 import { MINIMAL_PDF } from '../../local/actors/student.js';
 import { cloudForFile } from '../e2e/support/cloud-for-file.js';
 import { newScenario } from '../e2e/support/scenario.js';
+import { BrowserWalk, formAction } from '../staff-auth/support/browser-walk.js';
 import { readOpenApiDocument } from './openapi-document.js';
-import { type Answer, ContractChecker } from './support/contract-checker.js';
+import { type Answer, ContractChecker, type Exchange } from './support/contract-checker.js';
 
 /**
  * One local cloud driven through every route of docs/openapi.yaml, good answers and error answers;
@@ -25,6 +32,13 @@ const NOT_REACHABLE_LOCALLY: ReadonlyArray<{ status: string; routes: RegExp; rea
     status: '403',
     routes: /^(GET|PUT|POST) \/(sites|placements|verification-queue)/,
     reason: "API Gateway's IAM authorizer answers it on AWS; the local API gateway checks no signature",
+  },
+  {
+    status: '403',
+    routes: /^GET \/console\/auth\/callback /,
+    reason:
+      'NO_STAFF_ROLE: a provider token whose groups map to no console role; every demo account of the ' +
+      'local identity provider has a role (local/services/identity-provider/staff-accounts.ts)',
   },
   {
     status: '500',
@@ -58,6 +72,74 @@ beforeAll(() => {
 });
 
 const pathOf = (link: string) => new URL(link).pathname;
+
+/** A console session as the sign-in callback stores it, without the browser: its cookie and form token. */
+interface ConsoleSession {
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+const sessions = new Map<StaffRole, ConsoleSession>();
+
+/** One session per role, put in the local table with the console's own session adapter. */
+const consoleSession = async (role: StaffRole): Promise<ConsoleSession> => {
+  const known = sessions.get(role);
+  if (known) return known;
+  const id = generateSessionId();
+  const csrfSecret = createCsrfSecret();
+  const now = new Date().toISOString();
+  await new StaffSessionTable(table, tableName).put({
+    idHash: hashSessionId(id),
+    sub: `contract-${role}`,
+    email: `${role}@contract.test`,
+    role,
+    createdAt: now,
+    lastSeenAt: now,
+    csrfSecret,
+  });
+  const session = { cookie: `${consoleCookieNames(false).session}=${id}`, csrf: csrfTokenFor(csrfSecret) };
+  sessions.set(role, session);
+  return session;
+};
+
+const JSON_ACCEPT = { accept: 'application/json' };
+/** The console's routes open without a session (sign-in and its end). */
+const PUBLIC_CONSOLE_PATHS = new Set([
+  '/console/auth/sign-in',
+  '/console/auth/callback',
+  '/console/signed-out',
+]);
+const HTML_ACCEPT = { accept: 'text/html' };
+
+/**
+ * A console request as `role` (or with no session): a POST carries the session's `_csrf` field (unless
+ * `csrf: false`) and the console's own origin, as the console's forms do.
+ */
+const consoleSend = async (
+  role: StaffRole | undefined,
+  exchange: Exchange & { accept?: 'json' | 'html'; csrf?: false },
+): Promise<Answer> => {
+  const { accept = 'json', csrf, ...rest } = exchange;
+  const session = role === undefined ? undefined : await consoleSession(role);
+  const isPost = exchange.routeKey.startsWith('POST ');
+  const form =
+    isPost && exchange.body === undefined
+      ? {
+          ...(exchange.form ?? {}),
+          ...(session && csrf !== false ? { [CSRF_FIELD]: session.csrf } : {}),
+        }
+      : exchange.form;
+  return api.send({
+    ...rest,
+    ...(form === undefined ? {} : { form }),
+    ...(session ? { cookie: session.cookie } : {}),
+    headers: {
+      ...(accept === 'json' ? JSON_ACCEPT : HTML_ACCEPT),
+      ...(isPost ? { origin: new URL(cloud.api).origin } : {}),
+      ...exchange.headers,
+    },
+  });
+};
 
 const fieldPaths = (answer: Answer): string[] =>
   ((answer.body as { error?: { details?: Array<{ path: string }> } }).error?.details ?? []).map(
@@ -132,6 +214,37 @@ const waitForStatus = async (placementId: string, status: string) => {
 const linkKey = (path: string) => {
   const token = path.split('/')[2] ?? '';
   return { pk: `LINK#${createHash('sha256').update(token).digest('hex')}`, sk: 'LINK' };
+};
+
+/**
+ * Makes a placement FAILED, as an operator's bad hand edit would: the rules stored as one string, so
+ * the compliance check after the waivers throws and the workflow records a failure; the rules are put
+ * back afterwards, so a retry can succeed.
+ */
+const failPlacement = async (placementId: string) => {
+  const key = { pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' };
+  const { Item } = await table.send(new GetCommand({ TableName: tableName, Key: key }));
+  const setRules = (rules: unknown) =>
+    table.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'SET #rules = :rules, #version = #version + :one',
+        ExpressionAttributeNames: { '#rules': 'rules', '#version': 'version' },
+        ExpressionAttributeValues: { ':rules': rules, ':one': 1 },
+      }),
+    );
+  await setRules('BLS,TB,HIPAA_TRAINING');
+  for (const code of ['BLS', 'TB', 'HIPAA_TRAINING']) {
+    const waived = await api.send({
+      routeKey: 'POST /placements/{placementId}/waivers',
+      path: `/placements/${placementId}/waivers`,
+      body: { requirementCode: code, reason: 'On file' },
+    });
+    expect(waived.status).toBe(200);
+  }
+  await waitForStatus(placementId, 'FAILED');
+  await setRules(Item?.rules);
 };
 
 describe('the local cloud answers as docs/openapi.yaml says', () => {
@@ -335,6 +448,29 @@ describe('the local cloud answers as docs/openapi.yaml says', () => {
     expect(
       (await api.send({ routeKey: 'GET /review/{token}', path: `/review/${UNKNOWN_TOKEN}` })).status,
     ).toBe(404);
+    const detail = await consoleSend('viewer', {
+      routeKey: 'GET /console/placements/{placementId}',
+      path: `/console/placements/${placementId}`,
+    });
+    const documentId =
+      (detail.body as { requirements: Array<{ code: string; documentId?: string }> }).requirements.find(
+        (requirement) => requirement.code === 'BLS',
+      )?.documentId ?? '';
+    const documentView = await api.send({
+      routeKey: 'GET /review/{token}/documents/{documentId}',
+      path: `${linkA}/documents/${documentId}`,
+      headers: HTML_ACCEPT,
+    });
+    expect(documentView.status).toBe(303);
+    expect(
+      (
+        await api.send({
+          routeKey: 'GET /review/{token}/documents/{documentId}',
+          path: `/review/${UNKNOWN_TOKEN}/documents/${documentId}`,
+          headers: HTML_ACCEPT,
+        })
+      ).status,
+    ).toBe(404);
 
     const noReason = await api.send({
       routeKey: 'POST /review/{token}',
@@ -420,6 +556,15 @@ describe('the local cloud answers as docs/openapi.yaml says', () => {
       ),
     ).toBe('LINK_EXPIRED');
     expect((await api.send({ routeKey: 'GET /review/{token}', path: linkB })).status).toBe(410);
+    expect(
+      (
+        await api.send({
+          routeKey: 'GET /review/{token}/documents/{documentId}',
+          path: `${linkB}/documents/${documentId}`,
+          headers: HTML_ACCEPT,
+        })
+      ).status,
+    ).toBe(410);
     await waitForStatus(placementId, 'CLEARED');
     reviewed = { ...reviewed, portalLink, portal };
   });
@@ -567,31 +712,7 @@ describe('the local cloud answers as docs/openapi.yaml says', () => {
       ).status,
     ).toBe(413);
 
-    // The fault, as an operator's bad hand edit would make it: the rules stored as one string, so the
-    // compliance check after the waivers throws and the workflow records a failure.
-    const key = { pk: `PLACEMENT#${placementId}`, sk: 'PLACEMENT' };
-    const { Item } = await table.send(new GetCommand({ TableName: tableName, Key: key }));
-    const setRules = (rules: unknown) =>
-      table.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key,
-          UpdateExpression: 'SET #rules = :rules, #version = #version + :one',
-          ExpressionAttributeNames: { '#rules': 'rules', '#version': 'version' },
-          ExpressionAttributeValues: { ':rules': rules, ':one': 1 },
-        }),
-      );
-    await setRules('BLS,TB,HIPAA_TRAINING');
-    for (const code of ['BLS', 'TB', 'HIPAA_TRAINING']) {
-      const waived = await api.send({
-        routeKey: 'POST /placements/{placementId}/waivers',
-        path: `/placements/${placementId}/waivers`,
-        body: { requirementCode: code, reason: 'On file' },
-      });
-      expect(waived.status).toBe(200);
-    }
-    await waitForStatus(placementId, 'FAILED');
-    await setRules(Item?.rules);
+    await failPlacement(placementId);
     const retried = await api.send({ routeKey: 'POST /placements/{placementId}/retry', path: retry });
     expect(placementOf(retried).status).toBe('CHECKING');
 
@@ -694,6 +815,545 @@ describe('the local cloud answers as docs/openapi.yaml says', () => {
       body: { decision: 'reject', reasonCode: 'ILLEGIBLE' },
     });
     expect(errorCode(afterCancel)).toBe('CONFLICT');
+  });
+
+  it('console: without a session a JSON caller gets 401 and a browser asking for a page is sent to sign in (303)', async () => {
+    const concrete = (template: string) =>
+      template
+        .replace('{placementId}', UNKNOWN_PLACEMENT)
+        .replace('{siteId}', 'no-such-site-anywhere')
+        .replace('{documentId}', 'doc_unknownunknownunknownun')
+        .replace('{importId}', 'imp_unknownunknownunknownun');
+    const sessionRoutes = Object.keys(document.paths)
+      .filter((path) => path.startsWith('/console') && !PUBLIC_CONSOLE_PATHS.has(path))
+      .flatMap((path) =>
+        Object.keys(document.paths[path] ?? {})
+          .filter((method) => ['get', 'post'].includes(method))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      );
+    for (const routeKey of sessionRoutes) {
+      const path = concrete(routeKey.split(' ')[1] ?? '');
+      const refused = await consoleSend(undefined, { routeKey, path });
+      expect([routeKey, refused.status, errorCode(refused)]).toEqual([routeKey, 401, 'UNAUTHORIZED']);
+      if (routeKey.startsWith('GET ')) {
+        const page = await consoleSend(undefined, { routeKey, path, accept: 'html' });
+        expect([routeKey, page.status]).toEqual([routeKey, 303]);
+        expect(page.headers.get('location')).toMatch(/^\/console\/auth\/sign-in\?returnTo=/);
+      }
+    }
+  });
+
+  it('console sign-in: the walk through the local provider ends in a session (303); a callback without its sign-in is 401; sign-out', async () => {
+    const started = await api.send({
+      routeKey: 'GET /console/auth/sign-in',
+      path: '/console/auth/sign-in',
+      query: { returnTo: '/console' },
+      headers: HTML_ACCEPT,
+    });
+    expect(started.status).toBe(303);
+    const signInCookie = started.headers
+      .getSetCookie()
+      .find((line) => line.startsWith(`${consoleCookieNames(false).signIn}=`))
+      ?.split(';')[0];
+    const account = cloud.cloud.staffAccounts.find((candidate) => candidate.role === 'viewer');
+    const callbackUrl = `${cloud.api}/console/auth/callback`;
+    const browser = new BrowserWalk();
+    const providerUrl = started.headers.get('location') ?? '';
+    const toProvider = await browser.follow(await browser.request(providerUrl), providerUrl, callbackUrl);
+    const posted = await browser.request(formAction(await toProvider.response.text(), toProvider.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: account?.email ?? '', password: account?.password ?? '' }),
+    });
+    const back = await browser.follow(posted, toProvider.url, callbackUrl);
+    const callback = await api.send({
+      routeKey: 'GET /console/auth/callback',
+      path: '/console/auth/callback',
+      query: Object.fromEntries(back.url.searchParams),
+      ...(signInCookie ? { cookie: signInCookie } : {}),
+      headers: HTML_ACCEPT,
+    });
+    expect([callback.status, callback.headers.get('location')]).toEqual([303, '/console']);
+    const sessionCookie = callback.headers
+      .getSetCookie()
+      .find((line) => line.startsWith(`${consoleCookieNames(false).session}=`))
+      ?.split(';')[0];
+    const again = await api.send({
+      routeKey: 'GET /console/auth/callback',
+      path: '/console/auth/callback',
+      query: Object.fromEntries(back.url.searchParams),
+    });
+    expect(again.status).toBe(401);
+
+    const dashboard = await api.send({
+      routeKey: 'GET /console',
+      path: '/console',
+      cookie: sessionCookie ?? '',
+    });
+    expect([dashboard.status, Object.keys(dashboard.body as object)]).toEqual([
+      200,
+      expect.arrayContaining(['byStatus', 'queue']),
+    ]);
+    const origin = { origin: new URL(cloud.api).origin, accept: 'text/html' };
+    const noToken = await api.send({
+      routeKey: 'POST /console/auth/sign-out',
+      path: '/console/auth/sign-out',
+      form: {},
+      cookie: sessionCookie ?? '',
+      headers: origin,
+    });
+    expect(noToken.status).toBe(403);
+    const signedOut = await consoleSend('viewer', {
+      routeKey: 'POST /console/auth/sign-out',
+      path: '/console/auth/sign-out',
+      accept: 'html',
+    });
+    expect(signedOut.status).toBe(303);
+    sessions.delete('viewer');
+    const page = await api.send({
+      routeKey: 'GET /console/signed-out',
+      path: '/console/signed-out',
+      headers: HTML_ACCEPT,
+    });
+    expect(page.status).toBe(200);
+    const reports = await consoleSend('viewer', {
+      routeKey: 'GET /console/reports',
+      path: '/console/reports',
+    });
+    expect(reports.status).toBe(200);
+    const reportsPage = await consoleSend('viewer', {
+      routeKey: 'GET /console/reports',
+      path: '/console/reports',
+      accept: 'html',
+    });
+    expect(reportsPage.status).toBe(200);
+  });
+
+  it('console placements: list and detail; waive, cancel, retry, purge and resend-link as JSON (200) and as a form (303); 400, 403, 404 and 409 refusals', async () => {
+    const [active, other, failing, failingToo] = await Promise.all([
+      startPlacement('contract-console-active'),
+      startPlacement('contract-console-other'),
+      startPlacement('contract-console-failing'),
+      startPlacement('contract-console-failing-too'),
+    ]);
+    const listed = await consoleSend('viewer', {
+      routeKey: 'GET /console/placements',
+      path: '/console/placements',
+      query: { siteId: active.scenario.siteId },
+    });
+    expect(
+      (listed.body as { items: Array<{ placementId: string }> }).items.map((item) => item.placementId),
+    ).toEqual([active.placementId]);
+    const listPage = await consoleSend('viewer', {
+      routeKey: 'GET /console/placements',
+      path: '/console/placements',
+      accept: 'html',
+    });
+    expect(listPage.status).toBe(200);
+    const badFilter = await consoleSend('viewer', {
+      routeKey: 'GET /console/placements',
+      path: '/console/placements',
+      query: { status: 'NOT_A_STATUS' },
+    });
+    expect([badFilter.status, fieldPaths(badFilter)]).toEqual([400, ['status']]);
+    const detailPage = await consoleSend('viewer', {
+      routeKey: 'GET /console/placements/{placementId}',
+      path: `/console/placements/${active.placementId}`,
+      accept: 'html',
+    });
+    expect(detailPage.status).toBe(200);
+    const unknownDetail = await consoleSend('viewer', {
+      routeKey: 'GET /console/placements/{placementId}',
+      path: `/console/placements/${UNKNOWN_PLACEMENT}`,
+    });
+    expect(errorCode(unknownDetail)).toBe('NOT_FOUND');
+
+    const action = (name: string, placementId: string) => ({
+      routeKey: `POST /console/placements/{placementId}/${name}`,
+      path: `/console/placements/${placementId}/${name}`,
+    });
+    const finished = reviewed.placementId;
+    for (const name of ['waivers', 'cancel', 'retry', 'purge', 'resend-link']) {
+      const forbidden = await consoleSend('viewer', { ...action(name, active.placementId), form: {} });
+      expect([name, errorCode(forbidden)]).toEqual([name, 'FORBIDDEN']);
+      const noToken = await consoleSend('coordinator', {
+        ...action(name, active.placementId),
+        form: {},
+        csrf: false,
+      });
+      expect([name, noToken.status]).toEqual([name, 403]);
+      const unknown = await consoleSend('coordinator', {
+        ...action(name, UNKNOWN_PLACEMENT),
+        form: { requirementCode: 'BLS', reason: 'On file', confirm: 'yes' },
+      });
+      expect([name, errorCode(unknown)]).toEqual([name, 'NOT_FOUND']);
+    }
+    const badFields: Record<string, Record<string, string>> = {
+      waivers: { requirementCode: 'BLS' },
+      cancel: { reason: TOO_LONG_REASON },
+      purge: { reason: 'Request #12' },
+    };
+    for (const [name, form] of Object.entries(badFields)) {
+      const bad = await consoleSend('coordinator', { ...action(name, active.placementId), form });
+      expect([name, bad.status, fieldPaths(bad)]).toEqual([
+        name,
+        400,
+        [name === 'purge' ? 'confirm' : 'reason'],
+      ]);
+    }
+    const badPage = await consoleSend('coordinator', {
+      ...action('waivers', active.placementId),
+      form: { requirementCode: 'BLS' },
+      accept: 'html',
+    });
+    expect(badPage.status).toBe(400);
+    for (const name of ['retry', 'resend-link']) {
+      const notJson = await consoleSend('coordinator', {
+        ...action(name, active.placementId),
+        body: '{not json',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect([name, fieldPaths(notJson)]).toEqual([name, ['body']]);
+    }
+    for (const name of ['waivers', 'cancel', 'retry', 'resend-link']) {
+      const conflict = await consoleSend('coordinator', {
+        ...action(name, finished),
+        form: { requirementCode: 'TB', reason: 'Late' },
+      });
+      expect([name, errorCode(conflict)]).toEqual([name, 'CONFLICT']);
+    }
+    const conflictPage = await consoleSend('coordinator', { ...action('cancel', finished), accept: 'html' });
+    expect(conflictPage.status).toBe(409);
+
+    const waived = await consoleSend('coordinator', {
+      ...action('waivers', active.placementId),
+      form: { requirementCode: 'BLS', reason: 'Card seen at orientation' },
+    });
+    expect(placementOf(waived).requirements.find((requirement) => requirement.code === 'BLS')?.status).toBe(
+      'WAIVED',
+    );
+    const waivedByForm = await consoleSend('coordinator', {
+      ...action('waivers', active.placementId),
+      form: { requirementCode: 'TB', reason: 'Test seen at orientation' },
+      accept: 'html',
+    });
+    expect([waivedByForm.status, waivedByForm.headers.get('location')]).toEqual([
+      303,
+      `/console/placements/${active.placementId}`,
+    ]);
+    const resent = await consoleSend('coordinator', action('resend-link', active.placementId));
+    expect(resent.status).toBe(200);
+    const resentByForm = await consoleSend('coordinator', {
+      ...action('resend-link', active.placementId),
+      accept: 'html',
+    });
+    expect(resentByForm.status).toBe(303);
+
+    const cancelled = await consoleSend('coordinator', {
+      ...action('cancel', active.placementId),
+      form: { reason: 'Student withdrew' },
+    });
+    expect(placementOf(cancelled).status).toBe('CANCELLED');
+    const cancelledByForm = await consoleSend('coordinator', {
+      ...action('cancel', other.placementId),
+      accept: 'html',
+    });
+    expect(cancelledByForm.status).toBe(303);
+    const purged = await consoleSend('coordinator', {
+      ...action('purge', active.placementId),
+      form: { reason: 'Request #12', confirm: 'yes' },
+    });
+    expect([purged.status, placementOf(purged).placementId]).toEqual([200, active.placementId]);
+    const purgedByForm = await consoleSend('coordinator', {
+      ...action('purge', other.placementId),
+      form: { confirm: 'yes' },
+      accept: 'html',
+    });
+    expect(purgedByForm.status).toBe(303);
+
+    await Promise.all([failPlacement(failing.placementId), failPlacement(failingToo.placementId)]);
+    const retried = await consoleSend('coordinator', action('retry', failing.placementId));
+    expect(placementOf(retried).status).toBe('CHECKING');
+    const retriedByForm = await consoleSend('coordinator', {
+      ...action('retry', failingToo.placementId),
+      accept: 'html',
+    });
+    expect(retriedByForm.status).toBe(303);
+  });
+
+  it('console sites: list, new, read; created and saved as JSON (200) and as a form (303); 400 naming the field, 403 for a viewer, 404', async () => {
+    const siteForm = (siteId: string, name: string) => ({
+      siteId,
+      name,
+      adminEmails: 'admin@console-site.test',
+      requirements: ['BLS', 'TB'],
+      documentsDueDays: '14',
+      reminderIntervalHours: '72',
+      siteReminderIntervalHours: '48',
+      verification: 'staff',
+    });
+    const tag = Date.now().toString(36);
+    expect(
+      (await consoleSend('viewer', { routeKey: 'GET /console/sites', path: '/console/sites' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await consoleSend('viewer', {
+          routeKey: 'GET /console/sites',
+          path: '/console/sites',
+          accept: 'html',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await consoleSend('coordinator', {
+          routeKey: 'GET /console/sites/new',
+          path: '/console/sites/new',
+          accept: 'html',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      errorCode(
+        await consoleSend('viewer', { routeKey: 'GET /console/sites/new', path: '/console/sites/new' }),
+      ),
+    ).toBe('FORBIDDEN');
+
+    const created = await consoleSend('coordinator', {
+      routeKey: 'POST /console/sites',
+      path: '/console/sites',
+      form: siteForm(`console-json-${tag}`, 'Console JSON Hospital'),
+    });
+    expect([created.status, fieldPaths(created), (created.body as { siteId: string }).siteId]).toEqual([
+      200,
+      [],
+      `console-json-${tag}`,
+    ]);
+    const createdByForm = await consoleSend('coordinator', {
+      routeKey: 'POST /console/sites',
+      path: '/console/sites',
+      form: siteForm(`console-form-${tag}`, 'Console Form Hospital'),
+      accept: 'html',
+    });
+    expect([createdByForm.status, createdByForm.headers.get('location')]).toEqual([
+      303,
+      `/console/sites/console-form-${tag}`,
+    ]);
+    const badNew = await consoleSend('coordinator', {
+      routeKey: 'POST /console/sites',
+      path: '/console/sites',
+      form: siteForm(`console-bad-${tag}`, ''),
+    });
+    expect([badNew.status, fieldPaths(badNew)]).toEqual([400, ['name']]);
+    const badNewPage = await consoleSend('coordinator', {
+      routeKey: 'POST /console/sites',
+      path: '/console/sites',
+      form: siteForm(`console-json-${tag}`, 'Taken'),
+      accept: 'html',
+    });
+    expect(badNewPage.status).toBe(400);
+    expect(
+      errorCode(
+        await consoleSend('viewer', {
+          routeKey: 'POST /console/sites',
+          path: '/console/sites',
+          form: siteForm(`console-viewer-${tag}`, 'Viewer Hospital'),
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+
+    const sitePath = `/console/sites/console-json-${tag}`;
+    const read = await consoleSend('viewer', { routeKey: 'GET /console/sites/{siteId}', path: sitePath });
+    expect((read.body as { site: { name: string } }).site.name).toBe('Console JSON Hospital');
+    expect(
+      errorCode(
+        await consoleSend('viewer', {
+          routeKey: 'GET /console/sites/{siteId}',
+          path: '/console/sites/no-such-site-anywhere',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    const saved = await consoleSend('coordinator', {
+      routeKey: 'POST /console/sites/{siteId}',
+      path: sitePath,
+      form: siteForm('', 'Console JSON Hospital, renamed'),
+    });
+    expect((saved.body as { name: string }).name).toBe('Console JSON Hospital, renamed');
+    const savedByForm = await consoleSend('coordinator', {
+      routeKey: 'POST /console/sites/{siteId}',
+      path: sitePath,
+      form: siteForm('', 'Console JSON Hospital, again'),
+      accept: 'html',
+    });
+    expect(savedByForm.status).toBe(303);
+    const badSave = await consoleSend('coordinator', {
+      routeKey: 'POST /console/sites/{siteId}',
+      path: sitePath,
+      form: { ...siteForm('', 'Console JSON Hospital'), documentsDueDays: 'soon' },
+    });
+    expect([badSave.status, fieldPaths(badSave)]).toEqual([400, ['documentsDueDays']]);
+    expect(
+      errorCode(
+        await consoleSend('viewer', {
+          routeKey: 'POST /console/sites/{siteId}',
+          path: sitePath,
+          form: siteForm('', 'Viewer rename'),
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('console verification: the queue, an item, decisions as JSON (200) and a form (303), the document view (303); 400, 403, 404, 409', async () => {
+    const { scenario, placementId, portal } = await startPlacement('contract-console-queue', 'staff');
+    for (const code of ['BLS', 'TB']) await upload(portal, code, scenario.validDates(code));
+    type QueuePage = { items: Array<{ placementId: string; documentId: string; requirementCode: string }> };
+    let items: QueuePage['items'] = [];
+    const deadline = Date.now() + 30_000;
+    while (items.length < 2 && Date.now() < deadline) {
+      const page = await consoleSend('reviewer', {
+        routeKey: 'GET /console/queue',
+        path: '/console/queue',
+        query: { siteId: scenario.siteId },
+      });
+      expect(page.status).toBe(200);
+      items = (page.body as QueuePage).items;
+      if (items.length < 2) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [bls, tb] = ['BLS', 'TB'].map(
+      (code) => items.find((item) => item.requirementCode === code)?.documentId ?? '',
+    );
+    expect(
+      (
+        await consoleSend('reviewer', {
+          routeKey: 'GET /console/queue',
+          path: '/console/queue',
+          accept: 'html',
+        })
+      ).status,
+    ).toBe(200);
+    const badQuery = await consoleSend('reviewer', {
+      routeKey: 'GET /console/queue',
+      path: '/console/queue',
+      query: { requirementCode: 'NOPE' },
+    });
+    expect([badQuery.status, fieldPaths(badQuery)]).toEqual([400, ['requirementCode']]);
+    expect(
+      errorCode(await consoleSend('viewer', { routeKey: 'GET /console/queue', path: '/console/queue' })),
+    ).toBe('FORBIDDEN');
+
+    const item = (documentId: string, placement = placementId) => ({
+      routeKey: 'GET /console/queue/{placementId}/{documentId}',
+      path: `/console/queue/${placement}/${documentId}`,
+    });
+    expect((await consoleSend('reviewer', { ...item(bls ?? ''), accept: 'html' })).status).toBe(200);
+    expect((await consoleSend('reviewer', item(bls ?? ''))).status).toBe(200);
+    expect(errorCode(await consoleSend('viewer', item(bls ?? '')))).toBe('FORBIDDEN');
+    expect(errorCode(await consoleSend('reviewer', item(bls ?? '', UNKNOWN_PLACEMENT)))).toBe('NOT_FOUND');
+
+    const decision = (documentId: string, placement = placementId) => ({
+      routeKey: 'POST /console/placements/{placementId}/documents/{documentId}/verification',
+      path: `/console/placements/${placement}/documents/${documentId}/verification`,
+    });
+    const noReason = await consoleSend('reviewer', { ...decision(tb ?? ''), form: { decision: 'reject' } });
+    expect([noReason.status, fieldPaths(noReason)]).toEqual([400, ['reasonCode']]);
+    expect(
+      errorCode(await consoleSend('viewer', { ...decision(tb ?? ''), form: { decision: 'verify' } })),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await consoleSend('reviewer', {
+          ...decision(tb ?? '', UNKNOWN_PLACEMENT),
+          form: { decision: 'verify' },
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    const verified = await consoleSend('reviewer', { ...decision(bls ?? ''), form: { decision: 'verify' } });
+    expect(placementOf(verified).requirements.find((requirement) => requirement.code === 'BLS')?.status).toBe(
+      'ACCEPTED',
+    );
+    const again = await consoleSend('reviewer', { ...decision(bls ?? ''), form: { decision: 'verify' } });
+    expect(errorCode(again)).toBe('ALREADY_DECIDED');
+    const decidedItem = await consoleSend('reviewer', { ...item(bls ?? ''), accept: 'html' });
+    expect(decidedItem.status).toBe(303);
+    const rejectedByForm = await consoleSend('reviewer', {
+      ...decision(tb ?? ''),
+      form: { decision: 'reject', reasonCode: 'ILLEGIBLE' },
+      accept: 'html',
+    });
+    expect(rejectedByForm.status).toBe(303);
+
+    const view = (documentId: string, placement = placementId) => ({
+      routeKey: 'GET /console/placements/{placementId}/documents/{documentId}',
+      path: `/console/placements/${placement}/documents/${documentId}`,
+    });
+    const viewed = await consoleSend('viewer', { ...view(bls ?? ''), accept: 'html' });
+    expect([viewed.status, new URL(viewed.headers.get('location') ?? '').protocol]).toEqual([303, 'http:']);
+    expect(errorCode(await consoleSend('viewer', view(bls ?? '', UNKNOWN_PLACEMENT)))).toBe('NOT_FOUND');
+  });
+
+  it('console import: the page, a checked CSV (303, or 200 as JSON), its run; no file 400, a reviewer 403, an unknown import 404, an oversize one 413', async () => {
+    const { scenario } = await startPlacement('contract-console-import');
+    const csv = [
+      'studentId,studentName,studentEmail,siteId,program,startDate,endDate,coordinatorEmail',
+      [
+        'S-IMPORT-1',
+        'Imported Student',
+        'imported-1@students.test',
+        scenario.siteId,
+        'BSc Nursing',
+        scenario.rotation.startDate,
+        scenario.rotation.endDate,
+        scenario.coordinatorEmail,
+      ].join(','),
+    ].join('\n');
+    const importRoute = { routeKey: 'POST /console/import', path: '/console/import' };
+    expect(
+      (
+        await consoleSend('coordinator', {
+          routeKey: 'GET /console/import',
+          path: '/console/import',
+          accept: 'html',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      errorCode(await consoleSend('reviewer', { routeKey: 'GET /console/import', path: '/console/import' })),
+    ).toBe('FORBIDDEN');
+    const noFile = await consoleSend('coordinator', { ...importRoute, form: {} });
+    expect([noFile.status, fieldPaths(noFile)]).toEqual([400, ['file']]);
+    expect(errorCode(await consoleSend('reviewer', { ...importRoute, form: { csv } }))).toBe('FORBIDDEN');
+    const oversize = await consoleSend('coordinator', {
+      ...importRoute,
+      form: { csv: 'x'.repeat(1100 * 1024) },
+    });
+    expect([oversize.status, errorCode(oversize)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    const checkedAsJson = await consoleSend('coordinator', { ...importRoute, form: { csv } });
+    expect([checkedAsJson.status, (checkedAsJson.body as { state: string }).state]).toEqual([200, 'confirm']);
+    const checked = await consoleSend('coordinator', { ...importRoute, form: { csv }, accept: 'html' });
+    expect(checked.status).toBe(303);
+    const runPath = checked.headers.get('location') ?? '';
+    expect(runPath).toMatch(/^\/console\/import\/[^/]+$/);
+
+    const run = { routeKey: 'GET /console/import/{importId}', path: runPath };
+    expect((await consoleSend('coordinator', run)).status).toBe(200);
+    expect((await consoleSend('coordinator', { ...run, accept: 'html' })).status).toBe(200);
+    expect(errorCode(await consoleSend('reviewer', run))).toBe('FORBIDDEN');
+    const unknownPath = '/console/import/imp_unknownunknownunknownun';
+    expect(errorCode(await consoleSend('coordinator', { ...run, path: unknownPath }))).toBe('NOT_FOUND');
+    const chunk = { routeKey: 'POST /console/import/{importId}', path: runPath };
+    expect(errorCode(await consoleSend('reviewer', chunk))).toBe('FORBIDDEN');
+    expect(errorCode(await consoleSend('coordinator', { ...chunk, path: unknownPath }))).toBe('NOT_FOUND');
+    const ran = await consoleSend('coordinator', { ...chunk, accept: 'html' });
+    expect([ran.status, ran.headers.get('location')]).toEqual([303, runPath]);
+    const ranAsJson = await consoleSend('coordinator', chunk);
+    expect(ranAsJson.status).toBe(200);
+  });
+
+  it('console dashboard: the page and its view model', async () => {
+    expect(
+      (await consoleSend('viewer', { routeKey: 'GET /console', path: '/console', accept: 'html' })).status,
+    ).toBe(200);
   });
 
   it('every (route, status) the document declares was answered above, or is listed as not reachable locally with why', () => {
