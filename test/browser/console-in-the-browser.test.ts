@@ -34,7 +34,8 @@ describe.skipIf(!hasChromium)('the staff console in the browser (Chromium, local
   let browser: Browser;
   let target: ConsoleUnderTest;
   const contexts: BrowserContext[] = [];
-  const scenario = newScenario('console');
+  // Staff-verified, so the document handed in waits in the verification queue.
+  const scenario = newScenario('console', { verification: 'staff' });
   const nursing: { placementId: string; name: string } = { placementId: '', name: 'Avery Nursing' };
   const physio: { placementId: string; name: string } = { placementId: '', name: 'Blake Physio' };
   const soon: { placementId: string; name: string } = { placementId: '', name: 'Casey Soon' };
