@@ -1,7 +1,15 @@
 /** The local services and how their ports are chosen. */
-export type ServiceName = 'api' | 'mailbox' | 's3' | 'dynamodb' | 'stepfunctions' | 'idp';
+export type ServiceName = 'api' | 'mailbox' | 's3' | 'dynamodb' | 'stepfunctions' | 'idp' | 'events';
 
-export const SERVICE_NAMES: ServiceName[] = ['api', 'mailbox', 's3', 'dynamodb', 'stepfunctions', 'idp'];
+export const SERVICE_NAMES: ServiceName[] = [
+  'api',
+  'mailbox',
+  's3',
+  'dynamodb',
+  'stepfunctions',
+  'idp',
+  'events',
+];
 
 export const DEFAULT_PORTS: Record<ServiceName, number> = {
   api: 4000,
@@ -10,6 +18,7 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   dynamodb: 4567,
   stepfunctions: 4583,
   idp: 4010,
+  events: 4015,
 };
 
 export const PORT_VARIABLES: Record<ServiceName, string> = {
@@ -19,6 +28,7 @@ export const PORT_VARIABLES: Record<ServiceName, string> = {
   dynamodb: 'ONBOARDING_PORT_DYNAMODB',
   stepfunctions: 'ONBOARDING_PORT_STEPFUNCTIONS',
   idp: 'ONBOARDING_PORT_IDP',
+  events: 'ONBOARDING_PORT_EVENTS',
 };
 
 export const SERVICE_LABELS: Record<ServiceName, string> = {
@@ -28,6 +38,7 @@ export const SERVICE_LABELS: Record<ServiceName, string> = {
   dynamodb: 'DynamoDB',
   stepfunctions: 'Step Functions',
   idp: 'sign-in (OpenID Connect)',
+  events: 'events (EventBridge)',
 };
 
 /**

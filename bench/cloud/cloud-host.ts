@@ -26,7 +26,7 @@ const cloud = await startLocalCloud({
   synth: 'never',
   quiet: true,
   reset: true,
-  ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0 },
+  ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0, events: 0 },
 });
 const dynamodb = options.meterDynamoDb ? new DynamoDbCapacityModel(cloud.model.tables) : undefined;
 traffic.start(cloud.endpoints, dynamodb);

@@ -15,7 +15,7 @@ try {
     projectDir: process.cwd(),
     cdkOutDir: join(scratch, 'cdk.out'),
     dataDir: join(scratch, 'data'),
-    ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0 },
+    ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0, events: 0 },
     quiet: true,
   });
   const readyMs = performance.now() - startedAt;

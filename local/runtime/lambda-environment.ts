@@ -12,6 +12,8 @@ export interface ServiceEndpoints {
   s3: string;
   dynamodb: string;
   stepfunctions: string;
+  /** The local EventBridge (PutEvents, and its events page and read API). */
+  events: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function lambdaEnvironment(
     AWS_ENDPOINT_URL_SES: endpoints.mailbox,
     AWS_ENDPOINT_URL_SESV2: endpoints.mailbox,
     AWS_ENDPOINT_URL_SFN: endpoints.stepfunctions,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.events,
     AWS_LAMBDA_FUNCTION_NAME: spec.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { CfnResource, Json, JsonObject, StackTemplate } from './cloudformation-template.js';
 import { isJsonObject } from './cloudformation-template.js';
+import { type EventRuleSpec, readEventBuses, readEventRules } from './event-rules.js';
 import { IntrinsicResolver } from './intrinsic-resolver.js';
 import { functionNameFromArnOrName, lambdaFunctionArn, stateMachineArn } from './local-aws-account.js';
 import { localBucketName, localTableName } from './local-resource-attributes.js';
@@ -92,6 +93,10 @@ export interface LocalCloudModel {
   stateMachines: StateMachineSpec[];
   routes: RouteSpec[];
   apiCors?: HttpApiCorsSpec;
+  /** The EventBridge buses: `default` and those of `AWS::Events::EventBus`. */
+  eventBuses: string[];
+  /** The enabled `AWS::Events::Rule`s (patterns and schedules) with their Lambda targets. */
+  eventRules: EventRuleSpec[];
   /** Things found in the templates that run differently, or not at all, locally. */
   warnings: string[];
 }
@@ -115,13 +120,19 @@ export function buildLocalCloudModel(stacks: StackTemplate[], options: ModelOpti
     functions: readFunctions(resolver, warnings),
     stateMachines: readStateMachines(resolver),
     routes: [],
+    eventBuses: readEventBuses(resolver),
+    eventRules: readEventRules(resolver, warnings),
     warnings,
   };
   model.bucketNotifications = readBucketNotifications(resolver, warnings);
   const api = readHttpApi(resolver, warnings);
   model.routes = api.routes;
   if (api.cors) model.apiCors = api.cors;
-  for (const type of ['AWS::Lambda::EventSourceMapping', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule']) {
+  for (const rule of model.eventRules) {
+    if (rule.scheduleExpression)
+      warnings.push(`The schedule of AWS::Events::Rule ${rule.logicalId} is not run locally.`);
+  }
+  for (const type of ['AWS::Lambda::EventSourceMapping', 'AWS::Scheduler::Schedule']) {
     for (const { logicalId } of resolver.resourcesOfType(type)) {
       warnings.push(`${type} ${logicalId} is not run locally.`);
     }

@@ -141,6 +141,10 @@ export function localAttribute(resource: LocalResource, attribute: string): Json
       if (attribute === 'Arn') return `${arnPrefix('cognito-idp')}:userpool/${localUserPoolId(resource)}`;
       break;
     }
+    case 'AWS::Events::EventBus':
+      if (attribute === 'Arn') return `${arnPrefix('events')}:event-bus/${localRef(resource)}`;
+      if (attribute === 'Name') return localRef(resource);
+      break;
     case 'AWS::Cognito::UserPoolClient':
       if (attribute === 'ClientId') return localUserPoolClientId(resource);
       break;

@@ -20,7 +20,7 @@ beforeAll(async () => {
     synth: 'never',
     quiet: false,
     log: (line) => logLines.push(line),
-    ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0 },
+    ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0, events: 0 },
   });
 });
 

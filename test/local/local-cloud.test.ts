@@ -22,7 +22,7 @@ import { type LocalCloud, startLocalCloud } from '../../local/local-cloud.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/cloud-assembly', import.meta.url));
-const ANY_FREE_PORT = { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0 };
+const ANY_FREE_PORT = { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0, events: 0 };
 const TABLE = 'PlacementOnboarding-dev';
 const BUCKET = 'onboarding-dev-docs-000000000000-us-east-1';
 const STATE_MACHINE = 'arn:aws:states:us-east-1:000000000000:stateMachine:OnboardingStateMachineFC9EE32A';
@@ -105,7 +105,7 @@ describe('the local cloud running the fixture template', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('writes endpoints.json with the base URL of each service, the staff console and the sign-in provider', async () => {
+  it('writes endpoints.json with the base URL of each service, the staff console, the sign-in provider and the event bus', async () => {
     const written = JSON.parse(await readFile(join(dataDir, 'endpoints.json'), 'utf8'));
     expect(Object.keys(written)).toEqual([
       'api',
@@ -115,6 +115,7 @@ describe('the local cloud running the fixture template', () => {
       'stepfunctions',
       'console',
       'idp',
+      'events',
     ]);
     expect(written).toEqual(cloud.endpoints);
     const { console: consoleUrl, ...services } = cloud.endpoints;

@@ -10,6 +10,7 @@ describe('choosing the ports of the local services', () => {
       dynamodb: 4567,
       stepfunctions: 4583,
       idp: 4010,
+      events: 4015,
     });
     expect(DEFAULT_PORTS.api).toBe(4000);
   });

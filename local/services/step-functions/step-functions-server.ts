@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, listenOnLoopback } from '../listen-on-loopback.js';
+import { readRequestBody } from '../read-request-body.js';
 import { StepFunctionsApiError } from './step-functions-api-error.js';
 import type { StepFunctionsEngine } from './step-functions-engine.js';
 
@@ -31,12 +32,6 @@ function send(response: ServerResponse, statusCode: number, body: unknown, error
   response.end(payload);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function handle(engine: StepFunctionsEngine, request: IncomingMessage, response: ServerResponse) {
   try {
     const target = String(request.headers['x-amz-target'] ?? '');
@@ -45,7 +40,7 @@ async function handle(engine: StepFunctionsEngine, request: IncomingMessage, res
     if (request.method !== 'POST' || service !== 'AWSStepFunctions' || !operation) {
       throw new StepFunctionsApiError('UnknownOperationException', `Unknown operation ${target || '(none)'}`);
     }
-    const text = await readBody(request);
+    const text = await readRequestBody(request);
     let body: unknown;
     try {
       body = text.length > 0 ? JSON.parse(text) : {};

@@ -32,7 +32,7 @@ export class TestCloud {
       synth: 'never',
       quiet: true,
       timeScale: options.timeScale ?? 1,
-      ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0 },
+      ports: { api: 0, mailbox: 0, s3: 0, dynamodb: 0, stepfunctions: 0, idp: 0, events: 0 },
       ...(options.faults ? { faults: options.faults } : {}),
     });
     return new TestCloud(cloud, dataDir);
