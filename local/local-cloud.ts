@@ -16,6 +16,7 @@ import { createTables, type RunningService, startDynamoDb } from './services/dyn
 import { startEventBridgeServer } from './services/event-bridge/event-bridge-server.js';
 import { EventStore } from './services/event-bridge/event-store.js';
 import { LocalEventBus } from './services/event-bridge/local-event-bus.js';
+import { type RunningSchedule, startRuleScheduler } from './services/event-bridge/rule-scheduler.js';
 import type { StaffAccount } from './services/identity-provider/staff-accounts.js';
 import { isAddressInUse, isPortFree } from './services/listen-on-loopback.js';
 import { PortInUseError } from './services/port-in-use-error.js';
@@ -70,6 +71,8 @@ export interface LocalCloud {
   faults?: LocalFaults;
   /** The demo staff accounts of the local sign-in provider (also in `<dataDir>/staff-accounts.json`). */
   staffAccounts: readonly StaffAccount[];
+  /** The rules with a `ScheduleExpression` that run locally (under the virtual clock). */
+  schedules: readonly RunningSchedule[];
   /** How many executions that were RUNNING at the last stop were started again. */
   resumedExecutions: number;
   /** Loads the functions that routes, workflows and buckets use, one after the other, so that first requests are fast. */
@@ -301,6 +304,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     api.configure({ routes: model.routes, ...(model.apiCors ? { cors: model.apiCors } : {}), invoke });
     await writeFile(join(dataDir, 'endpoints.json'), `${JSON.stringify(endpoints, null, 2)}\n`);
     const resumedExecutions = workflowEngine.resumeRunning();
+    const scheduler = startRuleScheduler({
+      rules: model.eventRules,
+      now: clock.now,
+      timeScale,
+      run: (rule, at) => eventBus.runSchedule(rule, at),
+      warn: (line) => log(`Note: ${line}`),
+    });
+    // Pushed last, so it stops first: no scheduled run reaches a stopping function.
+    stoppers.push(async () => scheduler.stop());
 
     return {
       endpoints,
@@ -309,6 +321,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       synthesis: synthesisOutcome,
       ...(faults ? { faults } : {}),
       staffAccounts: idp.accounts,
+      schedules: scheduler.schedules,
       resumedExecutions,
       warm: async () => {
         for (const functionName of referencedFunctions(model)) await functionRuntime.warm([functionName]);

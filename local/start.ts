@@ -6,10 +6,13 @@ import { PortInUseError } from './services/port-in-use-error.js';
 
 const USAGE = `Usage: npm start [-- --reset] [-- --time-scale N]
 
-Runs the synthesized CDK app on this machine (DynamoDB, S3, SES, Step Functions, API Gateway, Lambda).
+Runs the synthesized CDK app on this machine (DynamoDB, S3, SES, Step Functions, API Gateway, Lambda,
+EventBridge: its rules and schedules).
   --reset          wipe .local/ (tables, files, executions) first
-  --time-scale N   divide every workflow wait and task timeout by N (e.g. 3600: an hour takes a second)
-Ports: ONBOARDING_PORT_API, _MAILBOX, _S3, _DYNAMODB, _STEPFUNCTIONS, _IDP (defaults 4000, 4005, 4569, 4567, 4583, 4010).`;
+  --time-scale N   divide every workflow wait and task timeout by N (e.g. 3600: an hour takes a second);
+                   schedules run N times as often
+Ports: ONBOARDING_PORT_API, _MAILBOX, _S3, _DYNAMODB, _STEPFUNCTIONS, _IDP, _EVENTS
+(defaults 4000, 4005, 4569, 4567, 4583, 4010, 4015).`;
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -34,6 +37,7 @@ function printReady(cloud: LocalCloud, seconds: number, timeScale: number): void
     ['Step Functions', cloud.endpoints.stepfunctions],
     ['Staff console', cloud.endpoints.console],
     ['Sign-in (OIDC)', cloud.endpoints.idp],
+    ['Events', cloud.endpoints.events],
   ];
   const lines = [
     '',
@@ -43,6 +47,11 @@ function printReady(cloud: LocalCloud, seconds: number, timeScale: number): void
     `  ${cloud.model.functions.length} functions, ${cloud.model.routes.length} routes, ${cloud.model.stateMachines.length} state machine(s)` +
       (cloud.resumedExecutions > 0 ? `, ${cloud.resumedExecutions} execution(s) resumed` : '') +
       (timeScale !== 1 ? `, time scale ${timeScale}` : ''),
+    ...(cloud.schedules.length > 0 ? ["  Schedules that run locally (UTC, in the local cloud's time):"] : []),
+    ...cloud.schedules.map(
+      (schedule) =>
+        `    ${schedule.ruleId.padEnd(28)}${schedule.expression.padEnd(26)}→ ${schedule.functionNames.join(', ')}, next ${new Date(schedule.nextRunAt()).toISOString()}`,
+    ),
     '  Demo staff accounts (sign in to the console with one; also in staff-accounts.json):',
     ...cloud.staffAccounts.map(
       (account) => `    ${account.role.padEnd(12)}${account.email.padEnd(34)}${account.password}`,

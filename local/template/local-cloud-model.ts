@@ -128,10 +128,6 @@ export function buildLocalCloudModel(stacks: StackTemplate[], options: ModelOpti
   const api = readHttpApi(resolver, warnings);
   model.routes = api.routes;
   if (api.cors) model.apiCors = api.cors;
-  for (const rule of model.eventRules) {
-    if (rule.scheduleExpression)
-      warnings.push(`The schedule of AWS::Events::Rule ${rule.logicalId} is not run locally.`);
-  }
   for (const type of ['AWS::Lambda::EventSourceMapping', 'AWS::Scheduler::Schedule']) {
     for (const { logicalId } of resolver.resourcesOfType(type)) {
       warnings.push(`${type} ${logicalId} is not run locally.`);
