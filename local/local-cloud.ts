@@ -17,8 +17,10 @@ import { startEventBridgeServer } from './services/event-bridge/event-bridge-ser
 import { EventStore } from './services/event-bridge/event-store.js';
 import { LocalEventBus } from './services/event-bridge/local-event-bus.js';
 import { type RunningSchedule, startRuleScheduler } from './services/event-bridge/rule-scheduler.js';
+import { simulatorEvents } from './services/event-bridge/ses-simulator-events.js';
 import type { StaffAccount } from './services/identity-provider/staff-accounts.js';
 import { isAddressInUse, isPortFree } from './services/listen-on-loopback.js';
+import { keepMailboxIn, onEmailSaved } from './services/mailbox-store.js';
 import { PortInUseError } from './services/port-in-use-error.js';
 import type { StepFunctionsEngine } from './services/step-functions/step-functions-engine.js';
 import { startStepFunctionsServer } from './services/step-functions/step-functions-server.js';
@@ -194,6 +196,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         ...(faults ? { onServer: (server) => faults.mailbox.install(server) } : {}),
       });
     });
+    // The mail sent before a restart is in the mailbox again; `--reset` empties it with the rest.
+    stoppers.push(await keepMailboxIn(join(dataDir, 'mailbox.jsonl')));
     const stepFunctions = await startService('stepfunctions', () =>
       startStepFunctionsServer({
         port: ports.stepfunctions,
@@ -260,6 +264,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const events = await startService('events', () =>
       startEventBridgeServer({ port: ports.events, bus: eventBus }),
     );
+    // Mail to SES's mailbox-simulator addresses bounces or complains, on the default bus.
+    const stopSimulator = onEmailSaved((email) => {
+      for (const entry of simulatorEvents(email, clock.now())) {
+        eventBus
+          .put(entry)
+          .catch((error: Error) => log(`Warning: a simulated SES event was lost: ${error.message}`));
+      }
+    });
+    stoppers.push(async () => {
+      stopSimulator();
+    });
 
     const endpoints: LocalEndpoints = {
       api: api.url,

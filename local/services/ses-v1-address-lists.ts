@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { mailboxStore, type StoredEmail } from './mailbox-store.js';
 
 interface FormRequest {
   body: Record<string, unknown>;
@@ -29,7 +30,8 @@ export function keepEverySesV1Address(): void {
   if (installed) return;
   installed = true;
   const sendEmail = require('aws-ses-v2-local/dist/v1/sendEmail.js') as { default: Handler };
-  const { saveEmail } = require('aws-ses-v2-local/dist/store.js') as { saveEmail: (email: unknown) => void };
+  // Through the module at each email, as the package's own senders do (mailbox-store.ts wraps it).
+  const saveEmail = (email: StoredEmail) => mailboxStore().saveEmail(email);
   const { getMessageId, getCurrentTimestamp } = require('aws-ses-v2-local/dist/util.js') as {
     getMessageId: () => string;
     getCurrentTimestamp: () => number;

@@ -275,6 +275,7 @@ describe('the local cloud running the fixture template', () => {
         DOCUMENTS_BUCKET: BUCKET,
         STATE_MACHINE_ARN: STATE_MACHINE,
         AWS_ENDPOINT_URL_DYNAMODB: cloud.endpoints.dynamodb,
+        AWS_ENDPOINT_URL_EVENTBRIDGE: cloud.endpoints.events,
         AWS_LAMBDA_FUNCTION_NAME: 'ApiEchoC0FFEE01',
         ONBOARDING_TIME_SCALE: String(TIME_SCALE),
         ONBOARDING_TIME_ORIGIN: expect.stringMatching(/^\d{13}$/),
@@ -560,6 +561,59 @@ describe('the local cloud running the fixture template', () => {
         },
       });
     });
+
+    it('answers mail to the SES simulator addresses with a bounce and a complaint on the default bus', async () => {
+      const sent = await clients.ses.send(
+        new SendEmailCommand({
+          Source: 'onboarding@example.edu',
+          Destination: {
+            ToAddresses: ['bounce@simulator.amazonses.com'],
+            CcAddresses: ['complaint@simulator.amazonses.com', 'coordinator@example.edu'],
+          },
+          Message: { Subject: { Data: 'Your checklist' }, Body: { Text: { Data: 'Hello' } } },
+        }),
+      );
+      const events = await eventually(async () => {
+        const listed = (await (await fetch(`${cloud.endpoints.events}/events?after=0`)).json()) as {
+          events: Array<{
+            eventBusName: string;
+            event: { source: string; 'detail-type': string; detail: { mail?: { messageId?: string } } };
+          }>;
+        };
+        const found = listed.events.filter(
+          (stored) => stored.event.detail?.mail?.messageId === sent.MessageId,
+        );
+        return found.length === 2 ? found : undefined;
+      }, 'the simulated SES events');
+      const destination = [
+        'bounce@simulator.amazonses.com',
+        'complaint@simulator.amazonses.com',
+        'coordinator@example.edu',
+      ];
+      expect(events.map((stored) => stored.eventBusName)).toEqual(['default', 'default']);
+      expect(events[0]?.event).toMatchObject({
+        source: 'aws.ses',
+        'detail-type': 'Email Bounced',
+        detail: {
+          eventType: 'Bounce',
+          mail: { messageId: sent.MessageId, destination, timestamp: expect.any(String) },
+          bounce: {
+            bounceType: 'Permanent',
+            bouncedRecipients: [{ emailAddress: 'bounce@simulator.amazonses.com' }],
+            timestamp: expect.any(String),
+          },
+        },
+      });
+      expect(events[1]?.event).toMatchObject({
+        source: 'aws.ses',
+        'detail-type': 'Email Complained',
+        detail: {
+          eventType: 'Complaint',
+          mail: { messageId: sent.MessageId, destination },
+          complaint: { complainedRecipients: [{ emailAddress: 'complaint@simulator.amazonses.com' }] },
+        },
+      });
+    });
   });
 });
 
@@ -612,6 +666,46 @@ describe('restarting the local cloud', () => {
     const execution = await finishedExecution(sfn, executionArn ?? '');
     expect(execution.status).toBe('SUCCEEDED');
     expect(JSON.parse(execution.output ?? '')).toMatchObject({ passes: 3 });
+  });
+
+  it('keeps the mailbox and the events across a restart; another data directory has neither', async () => {
+    await cloud?.stop();
+    cloud = await startFixtureCloud(dataDir);
+    const sent = await clientsFor(cloud).ses.send(
+      new SendEmailCommand({
+        Source: 'onboarding@example.edu',
+        Destination: { ToAddresses: ['bounce@simulator.amazonses.com'] },
+        Message: { Subject: { Data: 'Kept across restarts' }, Body: { Text: { Data: 'Hello' } } },
+      }),
+    );
+    const mailOf = async (running: LocalCloud) =>
+      (
+        (await (await fetch(`${running.endpoints.mailbox}/store`)).json()) as {
+          emails: Array<{ messageId: string }>;
+        }
+      ).emails.map((email) => email.messageId);
+    const eventsOf = async (running: LocalCloud) =>
+      (
+        (await (await fetch(`${running.endpoints.events}/events`)).json()) as {
+          events: Array<{ event: { detail: { mail?: { messageId?: string } } } }>;
+        }
+      ).events.map((stored) => stored.event.detail?.mail?.messageId);
+    await eventually(
+      async () => ((await eventsOf(cloud as LocalCloud)).includes(sent.MessageId) ? true : undefined),
+      'the bounce',
+    );
+    await cloud.stop();
+
+    const otherDir = await mkdtemp(join(tmpdir(), 'local-cloud-other-'));
+    cloud = await startFixtureCloud(otherDir);
+    expect(await mailOf(cloud)).not.toContain(sent.MessageId);
+    expect(await eventsOf(cloud)).not.toContain(sent.MessageId);
+    await cloud.stop();
+    await rm(otherDir, { recursive: true, force: true });
+
+    cloud = await startFixtureCloud(dataDir);
+    expect(await mailOf(cloud)).toContain(sent.MessageId);
+    expect(await eventsOf(cloud)).toContain(sent.MessageId);
   });
 });
 
