@@ -16,24 +16,35 @@ export function resolveApiUrl(sources: ApiEndpointSources): URL {
   const fromEnvironment = sources.env.ONBOARDING_API_URL?.trim();
   if (fromEnvironment) return parseApiUrl(fromEnvironment, 'ONBOARDING_API_URL');
 
-  const file = join(sources.cwd, '.local', 'endpoints.json');
+  const { url, file } = localEndpoint(
+    sources.cwd,
+    'api',
+    'No API URL: pass --api URL, set ONBOARDING_API_URL, or',
+  );
+  return parseApiUrl(url, file);
+}
+
+/**
+ * A base URL the running local cloud wrote to `.local/endpoints.json` (`api`, `events`…).
+ * `missing` starts the message when there is no such file.
+ */
+export function localEndpoint(cwd: string, key: string, missing: string): { url: string; file: string } {
+  const file = join(cwd, '.local', 'endpoints.json');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(
-      `No API URL: pass --api URL, set ONBOARDING_API_URL, or start the local cloud (npm start) so that ${file} exists.`,
-    );
+    throw new Error(`${missing} start the local cloud (npm start) so that ${file} exists.`);
   }
-  let api: unknown;
+  let url: unknown;
   try {
-    api = (JSON.parse(text) as { api?: unknown }).api;
+    url = (JSON.parse(text) as Record<string, unknown>)[key];
   } catch {
     throw new Error(`${file} is not valid JSON; restart the local cloud (npm start).`);
   }
-  if (typeof api !== 'string')
-    throw new Error(`${file} has no "api" URL; restart the local cloud (npm start).`);
-  return parseApiUrl(api, file);
+  if (typeof url !== 'string')
+    throw new Error(`${file} has no "${key}" URL; restart the local cloud (npm start).`);
+  return { url, file };
 }
 
 /** Requests to this machine go unsigned (the local cloud has no auth); everything else is signed. */

@@ -16,6 +16,8 @@ export interface CliIo {
   cwd: string;
   /** Replaces the global fetch (tests). */
   fetch?: typeof fetch;
+  /** Ends a command that runs until stopped (`events --follow`); Ctrl-C ends the process otherwise. */
+  signal?: AbortSignal;
   /** Replaces the standard AWS credential chain (tests). */
   credentials?: SignerCredentials;
 }

@@ -1,6 +1,7 @@
 /** Every command, in the order the usage text lists them. */
 import type { Command } from './command.js';
 import { documentsReject, documentsVerify } from './document-decision.js';
+import { events } from './events.js';
 import { placementsCancel } from './placements-cancel.js';
 import { placementsCreate } from './placements-create.js';
 import { placementsImport } from './placements-import.js';
@@ -27,4 +28,5 @@ export const COMMANDS: readonly Command[] = [
   verificationQueue,
   documentsVerify,
   documentsReject,
+  events,
 ];
